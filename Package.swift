@@ -14,17 +14,28 @@ let package = Package(
     products: [
         .executable(name: "flotilla", targets: ["FlotillaCLI"]),
         .library(name: "FlotillaSpec", targets: ["FlotillaSpec"]),
+        .library(name: "FlotillaGenerator", targets: ["FlotillaGenerator"]),
         .library(name: "FlotillaResilience", targets: ["FlotillaResilience"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(
             name: "FlotillaSpec",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "FlotillaGenerator",
+            dependencies: [
+                "FlotillaSpec",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "FlotillaResilience", swiftSettings: strict),
@@ -33,14 +44,25 @@ let package = Package(
             name: "FlotillaCLI",
             dependencies: [
                 "FlotillaSpec",
+                "FlotillaGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FlotillaSpecTests",
-            dependencies: ["FlotillaSpec", .product(name: "PropertyBased", package: "swift-property-based")],
-            resources: [.copy("Fixtures")],
+            dependencies: ["FlotillaSpec", "FlotillaTesting"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FlotillaCLITests",
+            dependencies: ["FlotillaCLI", "FlotillaTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FlotillaGeneratorTests",
+            dependencies: ["FlotillaGenerator", "FlotillaSpec", "FlotillaTesting"],
             swiftSettings: strict
         ),
         .testTarget(

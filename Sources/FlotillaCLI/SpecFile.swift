@@ -9,7 +9,8 @@ enum SpecFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             let message = exists ? "cannot read '\(path)'" : "no spec file at '\(path)'"
-            let hint = exists ? "check the file's permissions" : "pass the path of your flotilla.yaml, or run from its folder"
+            let hint =
+                exists ? "check the file's permissions" : "pass the path of your flotilla.yaml, or run from its folder"
             return SpecLoadResult(spec: nil, diagnostics: [Diagnostic(.error, message, at: location, hint: hint)])
         }
         return SpecLoader.load(bytes: [UInt8](data), file: path)

@@ -73,7 +73,9 @@ enum ScalarSyntax {
         let segments = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         return segments.allSatisfy { segment in
             !segment.isEmpty && segment != ".." && segment != "."
-                && segment.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#%\\".unicodeScalars.contains($0) }
+                && segment.unicodeScalars.allSatisfy {
+                    $0.isASCII && $0.value > 32 && !"?#%\\".unicodeScalars.contains($0)
+                }
         }
     }
 

@@ -26,8 +26,9 @@ public enum SpecLoader {
     public static func load(bytes: [UInt8], file: String) -> SpecLoadResult {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = UTF8Validation.firstInvalidOffset(in: bytes)
-            return failure("the file is not valid UTF-8 text", at: UTF8Validation.location(of: offset, in: bytes, file: file),
-                           hint: "save the file as UTF-8")
+            return failure(
+                "the file is not valid UTF-8 text", at: UTF8Validation.location(of: offset, in: bytes, file: file),
+                hint: "save the file as UTF-8")
         }
         return load(yaml: text, file: file)
     }
@@ -39,15 +40,17 @@ public enum SpecLoader {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch {
-            return SpecLoadResult(spec: nil, diagnostics: [YAMLErrorDiagnostic.make(from: error, yaml: yaml, file: file)])
+            return SpecLoadResult(
+                spec: nil, diagnostics: [YAMLErrorDiagnostic.make(from: error, yaml: yaml, file: file)])
         }
         guard let node else {
             return failure("the spec is empty", at: start, hint: "start from the example in docs/spec.md")
         }
         let root = YAMLNode(node, file: file, fallback: start)
         guard case .mapping = node else {
-            return failure("the spec must be a mapping of keys to values, found \(root.kindDescription)", at: root.location,
-                           hint: "start with 'name:' and 'services:'")
+            return failure(
+                "the spec must be a mapping of keys to values, found \(root.kindDescription)", at: root.location,
+                hint: "start with 'name:' and 'services:'")
         }
         var structure = StructuralCheck()
         structure.check(root, against: SpecSchema.root, in: .root)

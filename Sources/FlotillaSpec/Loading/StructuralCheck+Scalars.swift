@@ -11,8 +11,10 @@ extension StructuralCheck {
             return
         case .integer(let range):
             guard let value = node.int else {
-                report("'\(key)' must be a whole number, found \(node.kindDescription) in \(context.owner)", node,
-                       hint: "write it unquoted, e.g. \(key): \(range.lowerBound)")
+                let unquoted = Int(text).map { "write it unquoted: \(key): \($0)" }
+                report(
+                    "'\(key)' must be a whole number, found \(node.kindDescription) in \(context.owner)", node,
+                    hint: unquoted ?? "a whole number \(range.rangeDescription)")
                 return
             }
             if !range.contains(value) {
@@ -24,7 +26,9 @@ extension StructuralCheck {
                 return
             }
             if !range.contains(value) {
-                report("'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(text) in \(context.owner)", node)
+                report(
+                    "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(text) in \(context.owner)",
+                    node)
             }
         case .boolean:
             if node.bool == nil {
@@ -38,37 +42,45 @@ extension StructuralCheck {
             }
         case .duration:
             if ScalarSyntax.duration(text) == nil {
-                report("'\(key)' is not a valid duration: '\(text)' in \(context.owner)", node,
-                       hint: "write a number with a unit: 500ms, 2s, 1m30s, 1h (at most 7 days)")
+                report(
+                    "'\(key)' is not a valid duration: '\(text)' in \(context.owner)", node,
+                    hint: "write a number with a unit: 500ms, 2s, 1m30s, 1h (at most 7 days)")
             }
         case .cpu:
             if CPUQuantity(parsing: text) == nil {
-                report("'\(text)' is not a valid CPU quantity in \(context.description)", node,
-                       hint: "write millicores like 250m, or cores like 0.5 or 2")
+                report(
+                    "'\(text)' is not a valid CPU quantity in \(context.description)", node,
+                    hint: "write millicores like 250m, or cores like 0.5 or 2")
             }
         case .memory:
             if MemoryQuantity(parsing: text) == nil {
-                report("'\(text)' is not a valid memory quantity in \(context.description)", node,
-                       hint: "write a number with a suffix: 128Mi, 1Gi, 512M")
+                report(
+                    "'\(text)' is not a valid memory quantity in \(context.description)", node,
+                    hint: "write a number with a suffix: 128Mi, 1Gi, 512M")
             }
         case .path:
             if !ScalarSyntax.isPath(text) {
-                report("'\(key)' must be an absolute path like /api/users, found '\(text)' in \(context.owner)", node,
-                       hint: "start with '/', and use no '..', empty segments, '%', '?' or '#'")
+                report(
+                    "'\(key)' must be an absolute path like /api/users, found '\(text)' in \(context.owner)", node,
+                    hint: "start with '/', and use no '..', empty segments, '%', '?' or '#'")
             }
         case .name:
             if !ScalarSyntax.isName(text) {
-                report("'\(key)' value '\(text)' is not a valid DNS-1123 label in \(context.owner)", node, hint: NameHint.text(for: text))
+                report(
+                    "'\(key)' value '\(text)' is not a valid DNS-1123 label in \(context.owner)", node,
+                    hint: NameHint.text(for: text))
             }
         case .event:
             if !ScalarSyntax.isEvent(text) {
-                report("'\(text)' is not a valid event name in \(context.description)", node,
-                       hint: "use dot-separated lowercase words, e.g. order.confirmed")
+                report(
+                    "'\(text)' is not a valid event name in \(context.description)", node,
+                    hint: "use dot-separated lowercase words, e.g. order.confirmed")
             }
         case .operation:
             if ScalarSyntax.operation(text) == nil {
-                report("'\(key)' must be service.operation, found '\(text)' in \(context.owner)", node,
-                       hint: "e.g. products.reserve: the service name, a dot, and one of its operations")
+                report(
+                    "'\(key)' must be service.operation, found '\(text)' in \(context.owner)", node,
+                    hint: "e.g. products.reserve: the service name, a dot, and one of its operations")
             }
         }
     }

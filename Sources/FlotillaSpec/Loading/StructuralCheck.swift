@@ -16,6 +16,11 @@ struct StructuralCheck {
 
         func appending(_ component: String) -> Context { Context(owner: owner, path: path + [component]) }
 
+        /// The context of a list item: `routes` → `routes[2]`.
+        func indexed(_ index: Int) -> Context {
+            Context(owner: owner, path: path.dropLast() + ["\(path.last ?? "")[\(index)]"])
+        }
+
         /// `service 'users'`, or `'resources.limits' in service 'users'`.
         var description: String {
             path.isEmpty ? owner : "'\(path.joined(separator: "."))' in \(owner)"
@@ -33,13 +38,13 @@ struct StructuralCheck {
         }
         switch schema.kind {
         case .object(let properties):
-            checkObject(node, properties: properties, in: context)
+            checkObject(node, properties: properties, hint: schema.misuseHint, in: context)
         case .dictionary(let keyRule, let value, let noun):
             checkDictionary(node, keyRule: keyRule, value: value, noun: noun, in: context)
         case .list(let item, let noun):
             guard expect(node, isSequence: true, what: "a list of \(noun)s", in: context) else { return }
             for (index, child) in node.items.enumerated() {
-                check(child, against: item, in: context.appending("\(noun)s[\(index)]"))
+                check(child, against: item, in: context.indexed(index))
             }
         case .scalar(let type):
             checkScalar(node, type: type, in: context)
@@ -54,9 +59,9 @@ struct StructuralCheck {
         }
     }
 
-    private mutating func checkObject(_ node: YAMLNode, properties: [Property], in context: Context) {
+    private mutating func checkObject(_ node: YAMLNode, properties: [Property], hint: String?, in context: Context) {
         if !node.isPresent, node.node != nil { return }  // `key:` with no value takes every default
-        guard expect(node, isSequence: false, what: "a mapping", in: context) else { return }
+        guard expect(node, isSequence: false, what: "a mapping", in: context, hint: hint) else { return }
         let names = properties.map(\.name)
         var seen = Set<String>()
         for (key, value) in node.pairs {
@@ -106,12 +111,16 @@ struct StructuralCheck {
     }
 
     /// Reports a node of the wrong kind; true when the node has the expected kind.
-    private mutating func expect(_ node: YAMLNode, isSequence: Bool, what: String, in context: Context) -> Bool {
+    private mutating func expect(
+        _ node: YAMLNode, isSequence: Bool, what: String, in context: Context, hint: String? = nil
+    ) -> Bool {
         switch node.node {
         case .sequence? where isSequence, .mapping? where !isSequence: return true
         case nil: return false
         default:
-            diagnostics.error("expected \(what) for \(context.description), found \(node.kindDescription)", at: node.location)
+            diagnostics.error(
+                "expected \(what) for \(context.description), found \(node.kindDescription)", at: node.location,
+                hint: hint)
             return false
         }
     }

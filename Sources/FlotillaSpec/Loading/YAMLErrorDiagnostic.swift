@@ -22,7 +22,8 @@ enum YAMLErrorDiagnostic {
                 hint: "a key may appear once per mapping; merge the two entries")
         case .reader(let problem, let offset, _, _):
             let location = offset.map { UTF8Validation.location(of: $0, in: Array(yaml.utf8), file: file) } ?? start
-            return Diagnostic(.error, "cannot read the file: \(problem)", at: location, hint: "save the file as UTF-8 text")
+            return Diagnostic(
+                .error, "cannot read the file: \(problem)", at: location, hint: "save the file as UTF-8 text")
         default:
             return Diagnostic(.error, "cannot read YAML: \(yamlError)", at: start, hint: hint)
         }

@@ -12,7 +12,8 @@ struct YAMLNode {
     init(_ node: Node?, file: String, fallback: SourceLocation) {
         self.node = node
         self.file = file
-        self.location = node.flatMap { $0.mark }.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? fallback
+        self.location =
+            node.flatMap { $0.mark }.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? fallback
     }
 
     /// Whether a non-null value is present.

@@ -15,7 +15,8 @@ public struct ResourcesSpec: Sendable, Hashable {
         ResourcesSpec(
             requests: ResourceAmounts(
                 cpu: partial.requestsCPU ?? requests.cpu, memory: partial.requestsMemory ?? requests.memory),
-            limits: ResourceAmounts(cpu: partial.limitsCPU ?? limits.cpu, memory: partial.limitsMemory ?? limits.memory))
+            limits: ResourceAmounts(cpu: partial.limitsCPU ?? limits.cpu, memory: partial.limitsMemory ?? limits.memory)
+        )
     }
 }
 

@@ -64,9 +64,14 @@ extension ScalarType {
         case .string:
             return ["type": .array([.string("string"), .string("number"), .string("boolean")])]
         case .integer(let range):
-            return ["type": .string("integer"), "minimum": .integer(range.lowerBound), "maximum": .integer(range.upperBound)]
+            return [
+                "type": .string("integer"), "minimum": .integer(range.lowerBound),
+                "maximum": .integer(range.upperBound),
+            ]
         case .number(let range):
-            return ["type": .string("number"), "minimum": .number(range.lowerBound), "maximum": .number(range.upperBound)]
+            return [
+                "type": .string("number"), "minimum": .number(range.lowerBound), "maximum": .number(range.upperBound),
+            ]
         case .boolean:
             return ["type": .string("boolean")]
         case .oneOf(let words):
@@ -74,9 +79,15 @@ extension ScalarType {
         case .duration:
             return pattern("^([0-9]+(\\.[0-9]{1,3})?(ms|s|m|h))+$")
         case .cpu:
-            return ["type": .array([.string("string"), .string("number")]), "pattern": .string("^([0-9]+m|[0-9]+(\\.[0-9]{1,3})?)$")]
+            return [
+                "type": .array([.string("string"), .string("number")]),
+                "pattern": .string("^([0-9]+m|[0-9]+(\\.[0-9]{1,3})?)$"),
+            ]
         case .memory:
-            return ["type": .array([.string("string"), .string("integer")]), "pattern": .string("^[0-9]+(\\.[0-9]{1,3})?(Ki|Mi|Gi|Ti|k|M|G|T)?$")]
+            return [
+                "type": .array([.string("string"), .string("integer")]),
+                "pattern": .string("^[0-9]+(\\.[0-9]{1,3})?(Ki|Mi|Gi|Ti|k|M|G|T)?$"),
+            ]
         case .path:
             return pattern("^/([^/?#%\\\\\\s]+(/[^/?#%\\\\\\s]+)*)?$")
         case .name:

@@ -20,11 +20,14 @@ public struct Schema: Sendable {
     public var kind: Kind
     /// One sentence for editors and the docs.
     public var summary: String
+    /// What to tell a user who wrote a value of the wrong kind here, when the usual message is not enough.
+    public var misuseHint: String?
 
     /// Creates a schema node.
-    public init(_ kind: Kind, _ summary: String = "") {
+    public init(_ kind: Kind, _ summary: String = "", misuseHint: String? = nil) {
         self.kind = kind
         self.summary = summary
+        self.misuseHint = misuseHint
     }
 }
 

@@ -9,7 +9,9 @@ extension SpecValidator {
                         hint: "a service reaches its own logic directly, not over the network")
                     continue
                 }
-                guard let target = resolve(call.service, what: "service '\(service.name.value)' calls") else { continue }
+                guard let target = resolve(call.service, what: "service '\(service.name.value)' calls") else {
+                    continue
+                }
                 if target.role == .worker {
                     diagnostics.error(
                         "service '\(service.name.value)' calls worker '\(target.name.value)', which serves no API",
@@ -24,7 +26,9 @@ extension SpecValidator {
     mutating func checkCycles() {
         var graph: [String: [Located<String>]] = [:]
         for service in spec.services {
-            graph[service.name.value] = service.dependencies.map(\.service).filter { spec.service(named: $0.value) != nil }
+            graph[service.name.value] = service.dependencies.map(\.service).filter {
+                $0.value != service.name.value && spec.service(named: $0.value) != nil
+            }
         }
         var state: [String: Bool] = [:]  // false: on the current path, true: done
         var path: [Located<String>] = []

@@ -1,6 +1,8 @@
 extension SpecValidator {
     /// Name endings that mark a variable as secret: its value belongs in a Secret.
-    static let secretNameEndings = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "SIGNING_KEY", "ACCESS_KEY", "CREDENTIALS"]
+    static let secretNameEndings = [
+        "PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "SIGNING_KEY", "ACCESS_KEY", "CREDENTIALS",
+    ]
 
     /// Variables Flotilla sets itself; a spec may not set them.
     static let reservedVariables = ["DATABASE_URL", "HTTP_PORT", "ADMIN_PORT", "SERVICE_NAME"]

@@ -7,14 +7,16 @@ extension SpecValidator {
             var seen = Set<String>()
             for event in service.publishes {
                 if !seen.insert(event.value).inserted {
-                    diagnostics.warning("event '\(event.value)' is listed twice in service '\(service.name.value)'", at: event.location)
+                    diagnostics.warning(
+                        "event '\(event.value)' is listed twice in service '\(service.name.value)'", at: event.location)
                 }
                 if publishers[event.value] == nil { publishers[event.value] = service.name.value }
             }
             if let first = service.publishes.first, service.database == nil {
                 diagnostics.error(
                     "service '\(service.name.value)' publishes events but owns no database for its outbox",
-                    at: first.location, hint: "add 'database: owned': events are written in the same transaction as the change")
+                    at: first.location,
+                    hint: "add 'database: owned': events are written in the same transaction as the change")
             }
             if let first = service.subscribes.first {
                 if service.database == nil {
@@ -32,7 +34,7 @@ extension SpecValidator {
         let allPublished = publishers.keys.sorted()
         var consumed = Set<String>()
         for service in spec.services {
-            for event in service.subscribes {
+            for event in service.subscribes where ScalarSyntax.isEvent(event.value) {
                 consumed.insert(event.value)
                 if publishers[event.value] == nil {
                     diagnostics.error(

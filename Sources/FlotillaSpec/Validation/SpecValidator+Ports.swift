@@ -12,7 +12,7 @@ extension SpecValidator {
                     hint: "remove ports.http, or give the service role 'service'")
             case (.service, nil), (.gateway, nil):
                 diagnostics.error(
-                    "service '\(name)' has no http port", at: service.location,
+                    "service '\(name)' needs an http port", at: service.location,
                     hint: "add 'ports: { http: 8080 }', or 'role: worker' for a service without an API")
             default: break
             }
@@ -21,7 +21,8 @@ extension SpecValidator {
                     let whose = owner.service == name ? "this service's other port" : "service '\(owner.service)'"
                     diagnostics.error(
                         "port \(port.value) of service '\(name)' is already used by \(whose) at \(owner.location)",
-                        at: port.location, hint: "every port must be unique: all instances share one host under flotilla up")
+                        at: port.location,
+                        hint: "every port must be unique: all instances share one host under flotilla up")
                 } else {
                     owners[port.value] = (name, port.location)
                 }

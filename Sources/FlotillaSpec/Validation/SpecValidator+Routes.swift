@@ -17,7 +17,8 @@ extension SpecValidator {
             for route in service.routes {
                 if let earlier = prefixes[route.prefix.value] {
                     diagnostics.error(
-                        "route prefix '\(route.prefix.value)' is already routed at \(earlier)", at: route.prefix.location,
+                        "route prefix '\(route.prefix.value)' is already routed at \(earlier)",
+                        at: route.prefix.location,
                         hint: "each prefix may appear once; the longest matching prefix wins")
                 } else {
                     prefixes[route.prefix.value] = route.prefix.location
@@ -32,7 +33,8 @@ extension SpecValidator {
                 if let limit = route.rateLimit, limit.key == .user, route.auth == .public {
                     diagnostics.error(
                         "route '\(route.prefix.value)' limits per user but is public, so there is no verified user",
-                        at: limit.location, hint: "use 'key: client' on public routes, or make the route 'auth: required'")
+                        at: limit.location,
+                        hint: "use 'key: client' on public routes, or make the route 'auth: required'")
                 }
             }
         }

@@ -7,7 +7,8 @@ extension SpecValidator {
                 if service.database == nil {
                     diagnostics.error(
                         "saga '\(saga.name.value)' needs service '\(service.name.value)' to own a database",
-                        at: saga.name.location, hint: "add 'database: owned': saga state is persisted before every step")
+                        at: saga.name.location, hint: "add 'database: owned': saga state is persisted before every step"
+                    )
                 }
                 if saga.steps.isEmpty {
                     diagnostics.error("saga '\(saga.name.value)' has no steps", at: saga.name.location)
@@ -16,7 +17,8 @@ extension SpecValidator {
                 for step in saga.steps {
                     if !names.insert(step.name.value).inserted {
                         diagnostics.error(
-                            "step name '\(step.name.value)' is used twice in saga '\(saga.name.value)'", at: step.name.location)
+                            "step name '\(step.name.value)' is used twice in saga '\(saga.name.value)'",
+                            at: step.name.location)
                     }
                     checkOperation(step.action, in: saga)
                     if let compensation = step.compensation { checkOperation(compensation, in: saga) }

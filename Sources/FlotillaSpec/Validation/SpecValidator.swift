@@ -39,7 +39,8 @@ struct SpecValidator {
 
     private mutating func checkSystem() {
         if spec.services.isEmpty, spec.name.value.isEmpty == false {
-            diagnostics.error("the spec declares no services", at: spec.name.location, hint: "add a 'services:' mapping")
+            diagnostics.error(
+                "the spec declares no services", at: spec.name.location, hint: "add a 'services:' mapping")
         }
         if spec.image.tag.value == .latest {
             diagnostics.warning(
@@ -49,7 +50,8 @@ struct SpecValidator {
         for service in spec.services where service.name.value.count > Self.maxServiceNameLength {
             diagnostics.error(
                 "service name '\(service.name.value)' is longer than \(Self.maxServiceNameLength) characters",
-                at: service.name.location, hint: "generated names such as '\(service.name.value)-headless' must fit in 63")
+                at: service.name.location,
+                hint: "generated names such as '\(service.name.value)-headless' must fit in 63")
         }
         let gateways = spec.services.filter { $0.role == .gateway }
         for extra in gateways.dropFirst() {
