@@ -45,7 +45,7 @@ extension ModelBuilder {
         case "owned": return DatabaseSpec(name: service, engine: nil)
         case "none": return nil
         default:
-            guard case .mapping? = node.node else { return nil }
+            guard node.isMapping else { return nil }
             return DatabaseSpec(
                 name: node["name"].string ?? service,
                 engine: node["engine"].string.flatMap(DatabaseEngine.init(rawValue:)))

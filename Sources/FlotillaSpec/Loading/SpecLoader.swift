@@ -38,7 +38,7 @@ public enum SpecLoader {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch {
             return SpecLoadResult(
                 spec: nil, diagnostics: [YAMLErrorDiagnostic.make(from: error, yaml: yaml, file: file)])
@@ -46,8 +46,8 @@ public enum SpecLoader {
         guard let node else {
             return failure("the spec is empty", at: start, hint: "start from the example in docs/spec.md")
         }
-        let root = YAMLNode(node, file: file, fallback: start)
-        guard case .mapping = node else {
+        let root = YAMLNode(YAMLTree(node, file: file, fallback: start), fallback: start)
+        guard root.isMapping else {
             return failure(
                 "the spec must be a mapping of keys to values, found \(root.kindDescription)", at: root.location,
                 hint: "start with 'name:' and 'services:'")

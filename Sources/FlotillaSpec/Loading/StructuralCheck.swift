@@ -30,7 +30,7 @@ struct StructuralCheck {
     mutating func check(_ node: YAMLNode, against schema: Schema, in context: Context) {
         visited += 1
         guard visited <= Self.nodeBudget else { return }
-        if case .alias? = node.node {
+        if case .alias? = node.tree?.kind {
             diagnostics.error(
                 "YAML aliases are not supported in \(context.description)", at: node.location,
                 hint: "write the value out; anchors and aliases hide what each service really gets")
@@ -49,8 +49,7 @@ struct StructuralCheck {
         case .scalar(let type):
             checkScalar(node, type: type, in: context)
         case .anyOf(let alternatives):
-            let wantsMapping: Bool
-            if case .mapping? = node.node { wantsMapping = true } else { wantsMapping = false }
+            let wantsMapping = node.isMapping
             let match = alternatives.first { alternative in
                 if case .object = alternative.kind { return wantsMapping }
                 return !wantsMapping
@@ -60,7 +59,7 @@ struct StructuralCheck {
     }
 
     private mutating func checkObject(_ node: YAMLNode, properties: [Property], hint: String?, in context: Context) {
-        if !node.isPresent, node.node != nil { return }  // `key:` with no value takes every default
+        if !node.isPresent, node.tree != nil { return }  // `key:` with no value takes every default
         guard expect(node, isSequence: false, what: "a mapping", in: context, hint: hint) else { return }
         let names = properties.map(\.name)
         var seen = Set<String>()
@@ -88,7 +87,7 @@ struct StructuralCheck {
     private mutating func checkDictionary(
         _ node: YAMLNode, keyRule: KeyRule, value: Schema, noun: String, in context: Context
     ) {
-        if !node.isPresent, node.node != nil { return }
+        if !node.isPresent, node.tree != nil { return }
         guard expect(node, isSequence: false, what: "a mapping of \(noun) names to values", in: context) else { return }
         for (key, child) in node.pairs {
             guard let name = key.scalarText else {
@@ -114,7 +113,7 @@ struct StructuralCheck {
     private mutating func expect(
         _ node: YAMLNode, isSequence: Bool, what: String, in context: Context, hint: String? = nil
     ) -> Bool {
-        switch node.node {
+        switch node.tree?.kind {
         case .sequence? where isSequence, .mapping? where !isSequence: return true
         case nil: return false
         default:
@@ -139,21 +138,5 @@ enum NameHint {
     static func text(for name: String) -> String {
         let rule = "use 1–63 lowercase letters, digits and '-', starting and ending with a letter or digit"
         return ScalarSyntax.suggestedName(for: name).map { "\(rule), e.g. '\($0)'" } ?? rule
-    }
-}
-
-extension YAMLNode {
-    /// `a mapping`, `a list`, `null`, `the number 3` …, for type errors.
-    var kindDescription: String {
-        switch node {
-        case .mapping?: return "a mapping"
-        case .sequence?: return "a list"
-        case .alias?: return "an alias"
-        case .scalar(let scalar)?:
-            if scalar.isNull { return "nothing" }
-            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
-            return "'\(text)'"
-        case nil: return "nothing"
-        }
     }
 }

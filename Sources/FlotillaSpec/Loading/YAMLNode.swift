@@ -1,39 +1,31 @@
-import Yams
-
-/// Read access to a Yams node with source locations, tolerant of absence: a missing child reads
-/// as absent, never traps. The model builder reads through this after the structural check has
-/// reported every shape problem, so it can simply skip what is malformed.
+/// Read access to a YAML tree, tolerant of absence: a missing child reads as absent, never traps.
+/// The model builder reads through this after the structural check has reported every shape
+/// problem, so it can simply skip what is malformed.
 struct YAMLNode {
-    let node: Node?
-    let file: String
+    let tree: YAMLTree?
     /// The node's position, or the nearest enclosing node's when absent.
     let location: SourceLocation
 
-    init(_ node: Node?, file: String, fallback: SourceLocation) {
-        self.node = node
-        self.file = file
-        self.location =
-            node.flatMap { $0.mark }.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? fallback
+    init(_ tree: YAMLTree?, fallback: SourceLocation) {
+        self.tree = tree
+        self.location = tree?.location ?? fallback
     }
 
     /// Whether a non-null value is present.
-    var isPresent: Bool {
-        guard let node else { return false }
-        if case .scalar(let scalar) = node, scalar.isNull { return false }
-        return true
+    var isPresent: Bool { tree.map { !$0.isNull } ?? false }
+
+    var isMapping: Bool {
+        if case .mapping? = tree?.kind { return true }
+        return false
     }
 
     /// The mapping's pairs, or empty.
     var pairs: [(key: YAMLNode, value: YAMLNode)] {
-        guard case .mapping(let mapping)? = node else { return [] }
-        return mapping.map { (child($0.key), child($0.value)) }
+        (tree?.pairs ?? []).map { (YAMLNode($0.key, fallback: location), YAMLNode($0.value, fallback: location)) }
     }
 
     /// The value under `key` in a mapping.
-    subscript(key: String) -> YAMLNode {
-        guard case .mapping(let mapping)? = node else { return child(nil) }
-        return child(mapping.first { $0.key.scalar?.string == key }?.value)
-    }
+    subscript(key: String) -> YAMLNode { YAMLNode(tree?.value(for: key), fallback: location) }
 
     /// Dictionary entries whose keys are strings, in order written.
     var entries: [(key: Located<String>, value: YAMLNode)] {
@@ -41,21 +33,18 @@ struct YAMLNode {
     }
 
     /// Sequence items, or empty.
-    var items: [YAMLNode] {
-        guard case .sequence(let sequence)? = node else { return [] }
-        return sequence.map { child($0) }
-    }
+    var items: [YAMLNode] { (tree?.items ?? []).map { YAMLNode($0, fallback: location) } }
 
     /// The text of a non-null scalar.
     var scalarText: String? {
-        guard case .scalar(let scalar)? = node, !scalar.isNull else { return nil }
-        return scalar.string
+        guard let tree, !tree.isNull, case .scalar(let text, _) = tree.kind else { return nil }
+        return text
     }
 
     /// A plain (unquoted) scalar's text: numbers and booleans must not be quoted.
     var plainText: String? {
-        guard case .scalar(let scalar)? = node, scalar.style == .plain || scalar.style == .any else { return nil }
-        return scalar.string
+        guard case .scalar(let text, true)? = tree?.kind else { return nil }
+        return text
     }
 
     var string: String? { scalarText }
@@ -72,12 +61,14 @@ struct YAMLNode {
     }
     var duration: Duration? { scalarText.flatMap(ScalarSyntax.duration) }
 
-    private func child(_ node: Node?) -> YAMLNode { YAMLNode(node, file: file, fallback: location) }
-}
-
-extension Node.Scalar {
-    /// Whether the scalar is YAML null: `~`, `null` or nothing, unquoted.
-    var isNull: Bool {
-        (style == .plain || style == .any) && ["", "~", "null", "Null", "NULL"].contains(string)
+    /// `a mapping`, `a list`, `nothing`, `'text'` …, for type errors.
+    var kindDescription: String {
+        guard let tree, !tree.isNull else { return "nothing" }
+        switch tree.kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let text, _): return "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+        }
     }
 }

@@ -27,7 +27,7 @@ extension SpecValidator {
         var graph: [String: [Located<String>]] = [:]
         for service in spec.services {
             graph[service.name.value] = service.dependencies.map(\.service).filter {
-                $0.value != service.name.value && spec.service(named: $0.value) != nil
+                $0.value != service.name.value && servicesByName[$0.value] != nil
             }
         }
         var state: [String: Bool] = [:]  // false: on the current path, true: done

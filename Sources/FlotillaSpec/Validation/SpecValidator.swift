@@ -3,6 +3,15 @@
 struct SpecValidator {
     let spec: SystemSpec
     var diagnostics = DiagnosticBag()
+    /// Services by name, so references resolve in constant time even in specs of thousands of services.
+    let servicesByName: [String: ServiceSpec]
+    let serviceNames: [String]
+
+    init(spec: SystemSpec) {
+        self.spec = spec
+        self.servicesByName = Dictionary(spec.services.map { ($0.name.value, $0) }) { first, _ in first }
+        self.serviceNames = spec.services.map(\.name.value)
+    }
 
     /// Runs every rule and returns what they found.
     static func validate(_ spec: SystemSpec) -> [Diagnostic] {
@@ -26,11 +35,9 @@ struct SpecValidator {
     /// and must stay within the 63 characters of a DNS-1123 label.
     static let maxServiceNameLength = 50
 
-    var serviceNames: [String] { spec.services.map(\.name.value) }
-
     /// The service a reference names, or an error with a suggestion when there is none.
     mutating func resolve(_ reference: Located<String>, what: String) -> ServiceSpec? {
-        if let service = spec.service(named: reference.value) { return service }
+        if let service = servicesByName[reference.value] { return service }
         diagnostics.error(
             "\(what) unknown service '\(reference.value)'\(Suggestion.didYouMean(reference.value, among: serviceNames))",
             at: reference.location, hint: "services in this spec: \(serviceNames.joined(separator: ", "))")
