@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FlotillaSpec", targets: ["FlotillaSpec"]),
         .library(name: "FlotillaGenerator", targets: ["FlotillaGenerator"]),
         .library(name: "FlotillaResilience", targets: ["FlotillaResilience"]),
+        .library(name: "FlotillaContracts", targets: ["FlotillaContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -39,6 +40,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "FlotillaResilience", swiftSettings: strict),
+        .target(name: "FlotillaContracts", swiftSettings: strict),
         .target(name: "FlotillaTesting", swiftSettings: strict),
         .executableTarget(
             name: "FlotillaCLI",
@@ -53,6 +55,12 @@ let package = Package(
             name: "FlotillaSpecTests",
             dependencies: ["FlotillaSpec", "FlotillaTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FlotillaContractsTests",
+            dependencies: ["FlotillaContracts", "FlotillaTesting"],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(
