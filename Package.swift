@@ -13,16 +13,31 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "flotilla", targets: ["FlotillaCLI"]),
+        .executable(name: "flotilla-kit-sample", targets: ["FlotillaKitSample"]),
         .library(name: "FlotillaSpec", targets: ["FlotillaSpec"]),
         .library(name: "FlotillaGenerator", targets: ["FlotillaGenerator"]),
         .library(name: "FlotillaResilience", targets: ["FlotillaResilience"]),
         .library(name: "FlotillaContracts", targets: ["FlotillaContracts"]),
+        .library(name: "FlotillaStore", targets: ["FlotillaStore"]),
+        .library(name: "FlotillaServiceKit", targets: ["FlotillaServiceKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        // Only the OTLP/HTTP exporter: the default traits add gRPC, which costs minutes of every cold build.
+        .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         .target(
@@ -41,6 +56,31 @@ let package = Package(
         ),
         .target(name: "FlotillaResilience", swiftSettings: strict),
         .target(name: "FlotillaContracts", swiftSettings: strict),
+        .target(
+            name: "FlotillaStore",
+            dependencies: [
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "FlotillaServiceKit",
+            dependencies: [
+                "FlotillaSpec", "FlotillaResilience", "FlotillaContracts", "FlotillaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OTel", package: "swift-otel"),
+            ],
+            swiftSettings: strict
+        ),
         .target(name: "FlotillaTesting", swiftSettings: strict),
         .executableTarget(
             name: "FlotillaCLI",
@@ -49,6 +89,11 @@ let package = Package(
                 "FlotillaGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "FlotillaKitSample",
+            dependencies: ["FlotillaServiceKit", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -64,6 +109,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "FlotillaStoreTests",
+            dependencies: ["FlotillaStore", "FlotillaTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FlotillaServiceKitTests",
+            dependencies: [
+                "FlotillaServiceKit", "FlotillaTesting", "FlotillaKitSample",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FlotillaCLITests",
             dependencies: ["FlotillaCLI", "FlotillaTesting"],
             swiftSettings: strict
@@ -71,6 +130,9 @@ let package = Package(
         .testTarget(
             name: "FlotillaGeneratorTests",
             dependencies: ["FlotillaGenerator", "FlotillaSpec", "FlotillaTesting"],
+            // Specs and golden trees are read from the source tree (#filePath), so that
+            // FLOTILLA_RECORD_GOLDEN=1 can rewrite them in place; they are not bundle resources.
+            exclude: ["Golden", "Specs"],
             swiftSettings: strict
         ),
         .testTarget(

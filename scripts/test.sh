@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: installs what it needs, checks formatting, builds with
-# warnings as errors, runs every Swift test, then the independent validators on generated output.
+# The whole test suite, as CI runs it: installs what it needs (Debian packages, PyPI tools, a
+# PostgreSQL on a loopback port), checks formatting, builds with warnings as errors, runs every
+# Swift test, then the independent validators on generated and documented artifacts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "bootstrap: system packages"
+step "bootstrap: system packages and Python checkers"
 scripts/bootstrap.sh
+scripts/python-tools.sh >/dev/null
+
+step "postgres: a real server on loopback for the storage tests (CI fails if it cannot start)"
+eval "$(scripts/postgres.sh start)"
+trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+export FLOTILLA_REQUIRE_POSTGRES=1
 
 step "format: .swift-format"
 scripts/format.sh
@@ -21,7 +28,14 @@ swift run --skip-build flotilla validate flotilla.yaml --strict
 step "tests: swift test"
 swift test --skip-build
 
-if [[ -x scripts/validate-artifacts.sh ]]; then
-  step "artifacts: independent validators"
-  scripts/validate-artifacts.sh
-fi
+step "artifacts: independent validators on manifests/, workflows and golden trees"
+scripts/validate-artifacts.sh
+
+step "contracts: the JSON Schemas we publish accept what we produce"
+schema=$(mktemp)
+swift run --skip-build flotilla schema >"$schema"
+.venv-validators/bin/check-jsonschema --schemafile "$schema" flotilla.yaml
+rm -f "$schema"
+.venv-tools/bin/python scripts/checks/json_schema.py docs/status.schema.json \
+  <Tests/FlotillaContractsTests/Golden/status-sample.json
+echo "status sample matches docs/status.schema.json"

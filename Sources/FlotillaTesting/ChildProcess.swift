@@ -17,11 +17,22 @@ public struct ChildProcess: Sendable {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
-    /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits.
-    public static func run(_ executable: String, _ arguments: [String], input: String = "", directory: String? = nil)
+    /// Runs `executable` with `arguments` and `environment` added to the current one, and waits.
+    public static func runWithEnvironment(_ executable: String, _ arguments: [String], environment: [String: String])
         throws -> Result
     {
+        try run(
+            executable, arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new })
+    }
+
+    /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits.
+    public static func run(
+        _ executable: String, _ arguments: [String], input: String = "", directory: String? = nil,
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
+        if let environment { process.environment = environment }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
