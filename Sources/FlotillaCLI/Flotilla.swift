@@ -6,5 +6,5 @@ struct Flotilla: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate, generate, run and watch a system of Swift services described by flotilla.yaml.",
         version: FlotillaVersion.current,
-        subcommands: [ValidateCommand.self, SchemaCommand.self])
+        subcommands: [ValidateCommand.self, SchemaCommand.self, GenerateCommand.self])
 }

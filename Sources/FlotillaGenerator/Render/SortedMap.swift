@@ -1,0 +1,63 @@
+/// A string-keyed map that encodes its keys in sorted (byte) order, so labels, annotations and
+/// environment maps render identically on every run (Swift dictionaries iterate in random order).
+public struct SortedMap<Value: Encodable & Sendable & Hashable>: Encodable, Sendable, Hashable,
+    ExpressibleByDictionaryLiteral
+{
+    /// The entries.
+    public var entries: [String: Value]
+
+    /// Creates a map from a dictionary.
+    public init(_ entries: [String: Value] = [:]) {
+        self.entries = entries
+    }
+
+    /// Creates a map from a literal; a later duplicate key wins.
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self.entries = Dictionary(elements, uniquingKeysWith: { $1 })
+    }
+
+    /// Whether the map has no entries.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The value of `key`.
+    public subscript(key: String) -> Value? {
+        get { entries[key] }
+        set { entries[key] = newValue }
+    }
+
+    /// Keys in byte order.
+    public var sortedKeys: [String] { entries.keys.sorted(by: Self.byteOrder) }
+
+    /// Encodes the entries in key order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for key in sortedKeys {
+            if let value = entries[key] {
+                try container.encode(value, forKey: AnyCodingKey(key))
+            }
+        }
+    }
+
+    /// Orders strings by their UTF-8 bytes, independent of locale.
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+}
+
+/// A coding key made from any string.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ string: String) {
+        self.stringValue = string
+    }
+
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        nil
+    }
+}
