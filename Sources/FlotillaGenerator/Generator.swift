@@ -25,34 +25,49 @@ public struct Generator: Sendable {
     {
         let source = options.specPath
         let topology = Topology(spec)
-        var files: [GeneratedFile] = []
-        if options.includes(.docker) {
-            files += try DockerBuilder(spec: spec, templates: templates, manifestsPath: options.manifestsPath)
-                .files(source: source)
-        }
         let composeEnvironment = try environment(named: options.composeEnvironment, in: spec)
+        let templates = self.templates
+        // The families are independent: they run side by side (compose is one large file, so it
+        // would otherwise keep one core busy alone); each also maps its services on every core.
+        var families: [@Sendable () throws -> [GeneratedFile]] = []
+        if options.includes(.docker) {
+            families.append {
+                try DockerBuilder(spec: spec, templates: templates, manifestsPath: options.manifestsPath)
+                    .files(source: source)
+            }
+        }
         if options.includes(.compose) {
-            files += try ComposeBuilder(
-                spec: spec, topology: topology, environment: composeEnvironment,
-                contextPath: options.repositoryFromManifests, manifestsPath: options.manifestsPath,
-                specPath: options.specPath
-            ).files(source: source)
+            families.append {
+                try ComposeBuilder(
+                    spec: spec, topology: topology, environment: composeEnvironment,
+                    contextPath: options.repositoryFromManifests, manifestsPath: options.manifestsPath,
+                    specPath: options.specPath
+                ).files(source: source)
+            }
         }
         if options.includes(.k8s) {
-            let builder = KubernetesBuilder(spec: spec, topology: topology)
-            files += try KubernetesLayout(builder: builder, specText: specText, source: source).files()
+            families.append {
+                let builder = KubernetesBuilder(spec: spec, topology: topology)
+                return try KubernetesLayout(builder: builder, specText: specText, source: source).files()
+            }
         }
         if options.includes(.ci) {
-            files += try WorkflowBuilder(spec: spec, manifestsPath: options.manifestsPath, specPath: options.specPath)
-                .files(source: source)
+            families.append {
+                try WorkflowBuilder(spec: spec, manifestsPath: options.manifestsPath, specPath: options.specPath)
+                    .files(source: source)
+            }
         }
         if options.only.isEmpty {
-            files.append(
-                ReadmeBuilder(
-                    spec: spec, templates: templates, manifestsPath: options.manifestsPath,
-                    composeEnvironment: composeEnvironment.name.value
-                ).file(source: source))
+            families.append {
+                [
+                    ReadmeBuilder(
+                        spec: spec, templates: templates, manifestsPath: options.manifestsPath,
+                        composeEnvironment: composeEnvironment.name.value
+                    ).file(source: source)
+                ]
+            }
         }
+        let files = try Parallel.map(families) { try $0() }.flatMap { $0 }
         return files.sorted { ($0.root.rawValue, $0.path) < ($1.root.rawValue, $1.path) }
     }
 

@@ -29,17 +29,26 @@ final class Tags {
     let sequence = Tag(.seq)
 
     func encode(_ value: some Encodable, into slot: Slot) throws {
-        switch value {
-        case let text as String: slot.content = .scalar(scalar(text))
-        case let number as Int: slot.content = .scalar(.scalar(.init(String(number), integer)))
-        case let flag as Bool: slot.content = .scalar(.scalar(.init(flag ? "true" : "false", boolean)))
-        default: try value.encode(to: NodeBuildingEncoder(slot: slot, tags: self))
+        try encodeValue(value, into: slot)
+    }
+
+    private func encodeValue<Value: Encodable>(_ value: Value, into slot: Slot) throws {
+        // Comparing metadata first avoids a failing dynamic cast (a protocol-conformance lookup)
+        // for every struct, array and map; optionals reach here again with their wrapped value.
+        if Value.self == String.self, let text = value as? String {
+            slot.content = .scalar(scalar(text))
+        } else if Value.self == Int.self, let number = value as? Int {
+            slot.content = .scalar(.scalar(.init(String(number), integer)))
+        } else if Value.self == Bool.self, let flag = value as? Bool {
+            slot.content = .scalar(.scalar(.init(flag ? "true" : "false", boolean)))
+        } else {
+            try value.encode(to: NodeBuildingEncoder(slot: slot, tags: self))
         }
     }
 
     func scalar(_ text: String) -> Node {
         let style: Node.Scalar.Style =
-            Self.needsQuotes(text) ? .singleQuoted : text.utf8.contains(10) ? .literal : .any
+            Self.needsQuotes(text) ? .singleQuoted : Self.isMultiline(text) ? .literal : .any
         return .scalar(.init(text, string, style))
     }
 
@@ -47,13 +56,33 @@ final class Tags {
         "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES",
         "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N", "<<", "=",
     ]
-    private static let numeric = Set("0123456789abcdefABCDEFxXoO+-._:eE")
-
     /// Whether a plain scalar `text` might be read as a non-string by some YAML reader.
+    ///
+    /// Works on UTF-8 bytes: a string needs quotes when it is reserved or when it starts with a
+    /// digit, `+`, `-` or `.` and consists only of `0-9a-fA-FxXoO+-._:eE` (every such character is
+    /// ASCII, so any other byte — including every non-ASCII one — rules it out).
     static func needsQuotes(_ text: String) -> Bool {
-        if reserved.contains(text) { return true }
-        guard let first = text.first, first.isNumber || "+-.".contains(first) else { return false }
-        return text.allSatisfy { numeric.contains($0) }
+        let bytes = text.utf8
+        if bytes.count <= 5 && reserved.contains(text) { return true }
+        guard let first = bytes.first, isDigit(first) || first == 0x2B || first == 0x2D || first == 0x2E else {
+            return false
+        }
+        return bytes.allSatisfy(isNumeric)
+    }
+
+    /// Whether `text` holds a line feed (contiguous bytes when the string is native).
+    private static func isMultiline(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(10) } ?? text.utf8.contains(10)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isNumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x61...0x66, 0x41...0x46: return true  // 0-9 a-f A-F
+        case 0x78, 0x58, 0x6F, 0x4F, 0x2B, 0x2D, 0x2E, 0x5F, 0x3A: return true  // x X o O + - . _ :
+        default: return false
+        }
     }
 }
 
