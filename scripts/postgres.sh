@@ -24,7 +24,9 @@ log_file="$base/server.log"
 role=flotilla
 password=flotilla
 database=flotilla_test
-url="postgres://$role:$password@127.0.0.1:$port/$database?sslmode=disable"
+# A generous login timeout: the test suite runs many tests at once on two cores, and a login that
+# is merely slow there must not read as an unreachable server.
+url="postgres://$role:$password@127.0.0.1:$port/$database?sslmode=disable&connect_timeout=30"
 
 say() { printf 'postgres.sh: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -158,7 +160,7 @@ start() {
   fi
   wait_ready "$bin"
   ensure_role_and_database "$bin"
-  printf 'export FLOTILLA_TEST_POSTGRES_URL=%s\n' "$url"
+  printf "export FLOTILLA_TEST_POSTGRES_URL='%s'\n" "$url"
 }
 
 stop() {
@@ -177,7 +179,7 @@ status() {
   bin=$(find_bin)
   if [[ -n $bin ]] && is_running "$bin"; then
     say "running on 127.0.0.1:$port (data $data)"
-    printf 'export FLOTILLA_TEST_POSTGRES_URL=%s\n' "$url"
+    printf "export FLOTILLA_TEST_POSTGRES_URL='%s'\n" "$url"
   else
     say "not running"
     return 3

@@ -19,17 +19,33 @@ public struct ChildProcess: Sendable {
 
     /// Runs `executable` with `arguments` and `environment` added to the current one, and waits.
     public static func runWithEnvironment(_ executable: String, _ arguments: [String], environment: [String: String])
-        throws -> Result
+        async throws -> Result
     {
-        try run(
+        try await run(
             executable, arguments,
             environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new })
     }
 
-    /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits.
+    /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits — on a
+    /// thread of its own, so a waiting test never blocks one of the few threads every other
+    /// concurrently running test needs.
     public static func run(
         _ executable: String, _ arguments: [String], input: String = "", directory: String? = nil,
         environment: [String: String]? = nil
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Swift.Result {
+                        try runBlocking(
+                            executable, arguments, input: input, directory: directory, environment: environment)
+                    })
+            }
+        }
+    }
+
+    private static func runBlocking(
+        _ executable: String, _ arguments: [String], input: String, directory: String?, environment: [String: String]?
     ) throws -> Result {
         let process = Process()
         if let environment { process.environment = environment }

@@ -16,38 +16,39 @@ struct ValidateCommandTests {
         return path
     }
 
-    func flotilla(_ arguments: String...) throws -> ChildProcess.Result {
-        try ChildProcess.run(Self.flotilla, arguments)
+    func flotilla(_ arguments: String...) async throws -> ChildProcess.Result {
+        try await ChildProcess.run(Self.flotilla, arguments)
     }
 
-    @Test func theShopSpecIsValidWithoutWarnings() throws {
-        let result = try flotilla("validate", Self.repository.appendingPathComponent("flotilla.yaml").path, "--strict")
+    @Test func theShopSpecIsValidWithoutWarnings() async throws {
+        let result = try await flotilla(
+            "validate", Self.repository.appendingPathComponent("flotilla.yaml").path, "--strict")
         #expect(result.status == 0)
         #expect(result.standardOutput.hasSuffix("flotilla.yaml is valid.\n"))
     }
 
-    @Test func exitCodesSeparateWarningsFromErrors() throws {
+    @Test func exitCodesSeparateWarningsFromErrors() async throws {
         let warning = try write("name: demo\nimage: { tag: latest }\nservices:\n  api:\n    ports: { http: 8080 }\n")
-        #expect(try flotilla("validate", warning).status == 0)
-        #expect(try flotilla("validate", warning, "--strict").status == 1)
+        #expect(try await flotilla("validate", warning).status == 0)
+        #expect(try await flotilla("validate", warning, "--strict").status == 1)
         let invalid = try write("name: demo\nservices:\n  api:\n    prots: { http: 8080 }\n")
-        let result = try flotilla("validate", invalid)
+        let result = try await flotilla("validate", invalid)
         #expect(result.status == 2)
         #expect(
             result.standardOutput.contains(":4:5: error: unknown key 'prots' in service 'api' (did you mean 'ports'?)"))
         #expect(result.standardError.isEmpty)
     }
 
-    @Test func missingFileIsADiagnosticNotACrash() throws {
-        let result = try flotilla("validate", "/nonexistent/flotilla.yaml")
+    @Test func missingFileIsADiagnosticNotACrash() async throws {
+        let result = try await flotilla("validate", "/nonexistent/flotilla.yaml")
         #expect(result.status == 2)
         #expect(result.standardOutput.contains("/nonexistent/flotilla.yaml:1:1: error: no spec file at"))
     }
 
-    @Test func jsonFormatCarriesEveryDiagnostic() throws {
+    @Test func jsonFormatCarriesEveryDiagnostic() async throws {
         let invalid = try write(
             "name: demo\nservices:\n  api:\n    ports: { http: 8080, admin: 8080 }\n    replicas: x\n")
-        let result = try flotilla("validate", invalid, "--format", "json")
+        let result = try await flotilla("validate", invalid, "--format", "json")
         #expect(result.status == 2)
         let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let diagnostics = document?["diagnostics"] as? [[String: Any]] ?? []
@@ -57,8 +58,8 @@ struct ValidateCommandTests {
         #expect(diagnostics.allSatisfy { $0["severity"] as? String == "error" && $0["file"] as? String == invalid })
     }
 
-    @Test func schemaIsJSONSchemaOfEveryTopLevelKey() throws {
-        let result = try flotilla("schema")
+    @Test func schemaIsJSONSchemaOfEveryTopLevelKey() async throws {
+        let result = try await flotilla("schema")
         #expect(result.status == 0)
         let schema = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let properties = (schema?["properties"] as? [String: Any])?.keys.sorted()
@@ -67,11 +68,12 @@ struct ValidateCommandTests {
         #expect(schema?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
     }
 
-    @Test func versionHelpAndCompletionScripts() throws {
-        #expect(try flotilla("--version").standardOutput == "0.1.0\n")
-        #expect(try flotilla("validate", "--help").standardOutput.contains("Exit status: 0 when the spec is valid"))
+    @Test func versionHelpAndCompletionScripts() async throws {
+        #expect(try await flotilla("--version").standardOutput == "0.1.0\n")
+        #expect(
+            try await flotilla("validate", "--help").standardOutput.contains("Exit status: 0 when the spec is valid"))
         for shell in ["bash", "zsh", "fish"] {
-            let script = try flotilla("--generate-completion-script", shell)
+            let script = try await flotilla("--generate-completion-script", shell)
             #expect(script.status == 0)
             #expect(script.standardOutput.contains("validate"))
         }

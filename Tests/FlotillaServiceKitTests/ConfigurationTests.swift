@@ -119,3 +119,19 @@ struct TrafficWindowTests {
         #expect(routes.first?.requests == 150)
     }
 }
+
+@Suite("Secrets from files")
+struct SecretFileTests {
+    @Test func variablesFallBackToTheFileNamedByUnderscoreFILE() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID())").path
+        try "s3cret-token\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let configuration = try ServiceConfiguration.fromEnvironment(
+            ["FLOTILLA_ADMIN_TOKEN_FILE": path, "JWT_SIGNING_KEY_FILE": path, "HTTP_PORT": "8080"],
+            defaultService: "users",
+            version: "1"
+        ) { _ in throw ConfigurationError(setting: "-", problem: "-", fix: "-") }
+        #expect(configuration.adminToken == "s3cret-token")
+        #expect(configuration.value(of: "JWT_SIGNING_KEY") == "s3cret-token")
+        #expect(configuration.value(of: "MISSING") == nil)
+    }
+}

@@ -48,10 +48,10 @@ enum Kit {
     }
 
     /// Runs a Python checker from scripts/checks with the project's tool venv; returns its result.
-    static func python(_ script: String, _ arguments: [String], input: String) throws -> ChildProcess.Result {
-        let python = try ChildProcess.run(repository.appendingPathComponent("scripts/python-tools.sh").path, [])
+    static func python(_ script: String, _ arguments: [String], input: String) async throws -> ChildProcess.Result {
+        let python = try await ChildProcess.run(repository.appendingPathComponent("scripts/python-tools.sh").path, [])
             .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try ChildProcess.run(
+        return try await ChildProcess.run(
             python, [repository.appendingPathComponent("scripts/checks/\(script)").path] + arguments, input: input)
     }
 }

@@ -1,5 +1,4 @@
 import FlotillaContracts
-@testable import FlotillaServiceKit
 import FlotillaTesting
 import Foundation
 import Hummingbird
@@ -7,6 +6,8 @@ import HummingbirdTesting
 import Logging
 import Synchronization
 import Testing
+
+@testable import FlotillaServiceKit
 
 /// Log lines, discovery sources, and OTLP export to a real HTTP receiver.
 @Suite("Observability and discovery")
@@ -16,7 +17,9 @@ struct ObservabilityTests {
         let sink = LogSink { line in lines.withLock { $0.append(line) } }
         let provider = Logger.MetadataProvider { ["trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"] }
         var logger = Logger(label: "orders") { label in
-            JSONLogHandler(label: label, service: "orders", instance: "orders-1", level: .info, metadataProvider: provider, sink: sink)
+            JSONLogHandler(
+                label: label, service: "orders", instance: "orders-1", level: .info, metadataProvider: provider,
+                sink: sink)
         }
         logger[metadataKey: "request_id"] = "r-1"
         logger.info("charged \"card\"\nnext line", metadata: ["amount": "42", "items": ["a", "b"]])
@@ -42,10 +45,12 @@ struct ObservabilityTests {
             system: "shop", supervisorPid: 1, updatedAt: Date(),
             instances: [
                 RegisteredInstance(
-                    service: "users", instance: "users-1", pid: 2, baseURL: "http://127.0.0.1:8081", adminURL: "http://127.0.0.1:9081",
+                    service: "users", instance: "users-1", pid: 2, baseURL: "http://127.0.0.1:8081",
+                    adminURL: "http://127.0.0.1:9081",
                     state: .ready, restarts: 0, logFile: "users-1.log"),
                 RegisteredInstance(
-                    service: "users", instance: "users-2", pid: 3, baseURL: "http://127.0.0.1:8181", adminURL: "http://127.0.0.1:9181",
+                    service: "users", instance: "users-2", pid: 3, baseURL: "http://127.0.0.1:8181",
+                    adminURL: "http://127.0.0.1:9181",
                     state: .starting, restarts: 0, logFile: "users-2.log"),
             ])
         try ContractCoding.encoder().encode(registry).write(to: URL(fileURLWithPath: path))
@@ -77,13 +82,16 @@ struct ObservabilityTests {
                 let process = try RunningProcess(
                     ChildProcess.builtProduct("flotilla-kit-sample"),
                     environment: [
-                        "HTTP_PORT": "\(http)", "ADMIN_PORT": "\(admin)", "FLOTILLA_BIND": "127.0.0.1", "LOG_LEVEL": "error",
+                        "HTTP_PORT": "\(http)", "ADMIN_PORT": "\(admin)", "FLOTILLA_BIND": "127.0.0.1",
+                        "LOG_LEVEL": "error",
                         "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(port)", "OTEL_BSP_SCHEDULE_DELAY": "100",
-                        "FLOTILLA_DATA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("otlp-\(UUID())").path,
+                        "FLOTILLA_DATA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent(
+                            "otlp-\(UUID())"
+                        ).path,
                     ])
                 let deadline = ContinuousClock.now.advanced(by: .seconds(30))
                 while ContinuousClock.now < deadline, received.withLock({ $0.isEmpty }) {
-                    _ = try? ChildProcess.run("/usr/bin/env", ["curl", "-fs", "http://127.0.0.1:\(http)/hello"])
+                    _ = try? await ChildProcess.run("/usr/bin/env", ["curl", "-fs", "http://127.0.0.1:\(http)/hello"])
                     try await Task.sleep(for: .milliseconds(200))
                 }
                 process.signal(SIGTERM)

@@ -86,17 +86,17 @@ struct ProcessTests {
 
     @Test func healthcheckSubcommandProbesTheAdminPort() async throws {
         let instance = try await start()
-        let healthy = try ChildProcess.run(Self.binary, ["healthcheck", "--port", "\(instance.admin)"])
+        let healthy = try await ChildProcess.run(Self.binary, ["healthcheck", "--port", "\(instance.admin)"])
         #expect(healthy.status == 0)
         #expect(healthy.standardOutput.contains("ready"))
         instance.process.signal(SIGTERM)
         _ = await instance.process.waitForExit(timeout: .seconds(15))
-        let down = try ChildProcess.run(Self.binary, ["healthcheck", "--port", "\(instance.admin)"])
+        let down = try await ChildProcess.run(Self.binary, ["healthcheck", "--port", "\(instance.admin)"])
         #expect(down.status == 1)
     }
 
-    @Test func aBadSettingStopsStartUpWithOneLine() throws {
-        let result = try ChildProcess.runWithEnvironment(Self.binary, [], environment: ["HTTP_PORT": "eighty"])
+    @Test func aBadSettingStopsStartUpWithOneLine() async throws {
+        let result = try await ChildProcess.runWithEnvironment(Self.binary, [], environment: ["HTTP_PORT": "eighty"])
         #expect(result.status == 1)
         #expect(
             result.standardError

@@ -1,4 +1,5 @@
 import FlotillaSpec
+import Foundation
 
 /// Typed access to environment variables; each parse failure names the variable and the fix.
 struct EnvironmentReader {
@@ -6,10 +7,15 @@ struct EnvironmentReader {
 
     init(_ environment: [String: String]) { self.environment = environment }
 
-    /// A non-empty value.
+    /// A non-empty value: the variable itself, or the contents of the file named by `<NAME>_FILE`
+    /// (how compose and Kubernetes hand over secrets without writing them into the environment).
     func string(_ name: String) -> String? {
-        guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        return value
+        if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+        guard let path = environment[name + "_FILE"], !path.isEmpty,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        let value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
     }
 
     func port(_ name: String) throws -> Int? {

@@ -50,7 +50,7 @@ extension ServiceConfiguration {
         }
         let instance =
             reader.string("FLOTILLA_INSTANCE") ?? "\(service)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
-        return ServiceConfiguration(
+        var configuration = ServiceConfiguration(
             serviceName: service, instanceID: instance, version: version,
             environment: reader.string("FLOTILLA_ENVIRONMENT") ?? "local",
             host: reader.string("FLOTILLA_BIND") ?? "0.0.0.0",
@@ -63,5 +63,7 @@ extension ServiceConfiguration {
             otlpEndpoint: reader.string("OTEL_EXPORTER_OTLP_ENDPOINT"),
             discovery: try reader.discovery(dependencies: serviceSpec?.dependencies.map(\.service.value) ?? []),
             spec: serviceSpec, system: system)
+        configuration.processEnvironment = environment
+        return configuration
     }
 }

@@ -39,6 +39,12 @@ public struct ServiceConfiguration: Sendable {
     public var spec: ServiceSpec?
     /// The whole system's spec, when one was given.
     public var system: SystemSpec?
+    /// The process environment it was read from, for the service's own settings and secrets.
+    public var processEnvironment: [String: String] = [:]
+
+    /// A setting or secret of the service's own (e.g. `JWT_SIGNING_KEY`): the variable, or the
+    /// contents of the file named by `<NAME>_FILE`; nil when neither is set.
+    public func value(of name: String) -> String? { EnvironmentReader(processEnvironment).string(name) }
 
     /// A configuration for tests and embedding: ports 0 (free ports), loopback, SQLite in a temporary folder.
     public static func testing(service: String) -> ServiceConfiguration {

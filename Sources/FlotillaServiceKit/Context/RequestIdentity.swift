@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Synchronization
 
 /// Gives every request an id: a well-formed incoming `X-Request-Id` is kept (so a gateway's id
 /// follows the request through every service), anything else is replaced by a new one. The id is
@@ -30,10 +31,15 @@ struct RequestIdentity: RouterMiddleware {
             }
     }
 
+    /// A new id: 64 random bits fixed per process and a 32-bit counter, 24 hex digits. Unique
+    /// across processes and within one, without a system call per request.
     static func newID() -> String {
-        let bytes = (0..<12).map { _ in UInt8.random(in: 0...255) }
-        return bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let sequence = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return processPrefix + String(UInt32(truncatingIfNeeded: sequence), radix: 16).leftPadded(to: 8)
     }
+
+    private static let processPrefix = String(UInt64.random(in: .min ... .max), radix: 16).leftPadded(to: 16)
+    private static let counter = Atomic<UInt64>(0)
 }
 
 extension String {

@@ -52,7 +52,11 @@ public enum Observability {
             otel.traces.otlpExporter.protocol = .httpProtobuf
             otel.traces.otlpExporter.endpoint = endpoint
         } else {
+            // Nothing exports, so nothing needs recording: a ratio-0 sampler drops every span but
+            // still gives it fresh, propagatable ids (logs, traceparent). (`.alwaysOff` would not:
+            // swift-otel short-cuts it to a context-less span.)
             otel.traces.exporter = .none
+            otel.traces.sampler = .traceIDRatio(ratio: 0) ?? .alwaysOn
         }
         let tracing = try OTel.makeTracingBackend(configuration: otel)
         InstrumentationSystem.bootstrap(tracing.factory)

@@ -10,6 +10,7 @@ struct TrafficMiddleware: RouterMiddleware {
     let window: TrafficWindow
     let clock: MonotonicSeconds
     private let active = Meter(label: "http_server_active_requests")
+    private let metrics = RequestMetrics()
 
     init(window: TrafficWindow, clock: MonotonicSeconds) {
         self.window = window
@@ -36,13 +37,7 @@ struct TrafficMiddleware: RouterMiddleware {
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             window.end(
                 route: "\(method) \(route)", second: clock.now(), milliseconds: milliseconds, isError: status >= 500)
-            Counter(
-                label: "http_server_requests_total",
-                dimensions: [("method", method), ("route", route), ("status", "\(status)")]
-            )
-            .increment()
-            Timer(label: "http_server_request_duration_seconds", dimensions: [("method", method), ("route", route)])
-                .recordNanoseconds(Int64(milliseconds * 1_000_000))
+            metrics.record(method: method, route: route, status: status, nanoseconds: Int64(milliseconds * 1_000_000))
             active.decrement()
         }
         do {
