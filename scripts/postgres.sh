@@ -10,14 +10,31 @@
 #
 # Idempotent: a second `start` finds the server running and only prints the export line again.
 # Settings (environment): FLOTILLA_TEST_POSTGRES_PORT (default 55432),
-# FLOTILLA_TEST_POSTGRES_DIR (default <repo>/.flotilla/test-postgres).
+# FLOTILLA_TEST_POSTGRES_DIR (default <repo>/.flotilla/test-postgres, or a folder under /tmp when
+# the repository sits inside a folder the postgres user cannot enter).
 # As root the server runs as the `postgres` system user (PostgreSQL refuses root); otherwise as the caller.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root_dir=$(pwd)
 port=${FLOTILLA_TEST_POSTGRES_PORT:-55432}
-base=${FLOTILLA_TEST_POSTGRES_DIR:-$root_dir/.flotilla/test-postgres}
+# The server runs as the `postgres` user when we are root, so its folder must be reachable by
+# others. A clone inside a private folder (mktemp -d makes them 700, as CI does) is not: then the
+# cluster lives under /tmp, in a folder named after the clone so two clones never share one.
+world_searchable() {
+  local dir=$1
+  while [[ $dir != / ]]; do
+    [[ $(stat -c %A "$dir") == *x ]] || return 1
+    dir=$(dirname "$dir")
+  done
+}
+if [[ -n ${FLOTILLA_TEST_POSTGRES_DIR:-} ]]; then
+  base=$FLOTILLA_TEST_POSTGRES_DIR
+elif [[ $(id -u) -ne 0 ]] || world_searchable "$root_dir"; then
+  base=$root_dir/.flotilla/test-postgres
+else
+  base=/tmp/flotilla-test-postgres-$(printf '%s' "$root_dir" | sha256sum | cut -c1-12)
+fi
 data="$base/data"
 socket_dir="$base/run"
 log_file="$base/server.log"
@@ -36,7 +53,8 @@ is_root() { [[ $(id -u) -eq 0 ]]; }
 # Runs a command as the server's owner: `postgres` when we are root, ourselves otherwise.
 as_owner() {
   if is_root; then
-    runuser -u postgres -- "$@"
+    # From /, which postgres can always enter (the caller's folder may be private).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

@@ -12,7 +12,8 @@ scripts/bootstrap.sh
 scripts/python-tools.sh >/dev/null
 
 step "postgres: a real server on loopback for the storage tests (CI fails if it cannot start)"
-eval "$(scripts/postgres.sh start)"
+postgres_env=$(scripts/postgres.sh start)  # a failure stops the suite here (set -e)
+eval "$postgres_env"
 trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 export FLOTILLA_REQUIRE_POSTGRES=1
 
