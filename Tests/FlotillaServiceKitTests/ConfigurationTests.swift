@@ -120,6 +120,23 @@ struct TrafficWindowTests {
     }
 }
 
+@Suite("Database URL at start-up")
+struct DatabaseURLTests {
+    @Test func aMalformedPostgresURLFailsAtStartUpWithTheStoresReason() {
+        do {
+            _ = try ServiceConfiguration.fromEnvironment(
+                ["DATABASE_URL": "postgres://app:secret@db:99999/orders"], defaultService: "orders", version: "1"
+            ) { _ in throw ConfigurationError(setting: "-", problem: "-", fix: "-") }
+            Issue.record("expected a configuration error")
+        } catch {
+            let text = "\(error)"
+            #expect(text.hasPrefix("configuration error: DATABASE_URL: "))
+            #expect(text.contains("99999"))
+            #expect(!text.contains("secret"))
+        }
+    }
+}
+
 @Suite("Secrets from files")
 struct SecretFileTests {
     @Test func variablesFallBackToTheFileNamedByUnderscoreFILE() throws {

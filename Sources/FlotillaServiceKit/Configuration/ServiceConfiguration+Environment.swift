@@ -1,4 +1,5 @@
 import FlotillaSpec
+import FlotillaStore
 import Foundation
 import Logging
 
@@ -47,6 +48,15 @@ extension ServiceConfiguration {
             throw ConfigurationError(
                 setting: "DATABASE_URL", problem: "is not a postgres:// URL",
                 fix: "unset it to use SQLite, or give postgres://user:password@host:5432/db")
+        }
+        if let databaseURL {
+            // The store's own parser, so a URL that would fail when the database opens fails here,
+            // at start-up, with the store's precise reason (bad port, unknown parameter …).
+            do {
+                _ = try DatabaseConfiguration.postgres(url: databaseURL)
+            } catch {
+                throw ConfigurationError(setting: "DATABASE_URL", problem: error.problem, fix: error.fix)
+            }
         }
         let instance =
             reader.string("FLOTILLA_INSTANCE") ?? "\(service)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
