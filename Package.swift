@@ -8,6 +8,48 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The shop: one library per service (its routes and domain logic, `Sources/Services/<Name>`),
+/// a thin executable named after the spec's `product`, and the service's in-process tests.
+struct ShopService {
+    let library: String
+    let product: String
+    var extra: [Target.Dependency] = []
+
+    var targets: [Target] {
+        [
+            .target(
+                name: library,
+                dependencies: [
+                    "FlotillaServiceKit", "FlotillaContracts", .product(name: "Hummingbird", package: "hummingbird"),
+                ] + extra,
+                path: "Sources/Services/\(library.dropFirst(4))",
+                swiftSettings: strict),
+            .executableTarget(
+                name: product, dependencies: [.target(name: library), "FlotillaServiceKit"],
+                path: "Sources/Executables/\(product)", swiftSettings: strict),
+            .testTarget(
+                name: "\(library)Tests",
+                dependencies: [
+                    .target(name: library), "FlotillaServiceKit", "FlotillaTesting", "FlotillaContracts",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
+                swiftSettings: strict),
+        ]
+    }
+}
+
+let jwt: Target.Dependency = .product(name: "JWTKit", package: "jwt-kit")
+let shop = [
+    ShopService(library: "ShopGateway", product: "Gateway", extra: [jwt]),
+    ShopService(
+        library: "ShopUsers", product: "UsersService",
+        extra: [jwt, .product(name: "CryptoExtras", package: "swift-crypto")]),
+    ShopService(library: "ShopProducts", product: "ProductsService"),
+    ShopService(library: "ShopOrders", product: "OrdersService", extra: ["FlotillaSaga"]),
+    ShopService(library: "ShopPayments", product: "PaymentsService"),
+    ShopService(library: "ShopNotifications", product: "NotificationsService"),
+]
+
 let package = Package(
     name: "Flotilla",
     platforms: [.macOS(.v15)],
@@ -20,7 +62,8 @@ let package = Package(
         .library(name: "FlotillaContracts", targets: ["FlotillaContracts"]),
         .library(name: "FlotillaStore", targets: ["FlotillaStore"]),
         .library(name: "FlotillaServiceKit", targets: ["FlotillaServiceKit"]),
-    ],
+        .library(name: "FlotillaSaga", targets: ["FlotillaSaga"]),
+    ] + shop.map { .executable(name: $0.product, targets: [$0.product]) },
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -38,6 +81,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         .target(
@@ -78,9 +123,12 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "OTel", package: "swift-otel"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "FlotillaSaga", dependencies: ["FlotillaResilience", "FlotillaContracts"], swiftSettings: strict),
         .target(name: "FlotillaTesting", swiftSettings: strict),
         .executableTarget(
             name: "FlotillaCLI",
@@ -143,5 +191,24 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "FlotillaSagaTests",
+            dependencies: [
+                "FlotillaSaga", "FlotillaTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
+        // The shop as users run it: every service a real process on loopback, driven through the gateway.
+        .testTarget(
+            name: "ShopJourneyTests",
+            dependencies: [
+                "FlotillaTesting", "FlotillaContracts",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ] + shop.map { .target(name: $0.product) },
+            swiftSettings: strict
+        ),
     ]
+        + shop.flatMap(\.targets)
 )

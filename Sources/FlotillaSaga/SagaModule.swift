@@ -1,0 +1,1 @@
+// FlotillaSaga: saga definitions, orchestrator, SagaStore protocol and recovery (in progress).
