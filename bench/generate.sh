@@ -7,13 +7,20 @@
 # per-service cost so linear growth is visible. Target: 1000 services under 1 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Environment: REPEAT; PACKAGE (package to build, default the repository) and SCRATCH (its build
+# folder); FLOTILLA_BIN (an already built binary: nothing is built, e.g. to time an older one).
 REPEAT="${REPEAT:-7}"
+PACKAGE="${PACKAGE:-.}"
 SCRATCH="${SCRATCH:-.build-generator}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/flotilla-bench-generate.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --scratch-path "$SCRATCH" --product flotilla >&2
-BIN="$SCRATCH/release/flotilla"
+if [[ -n "${FLOTILLA_BIN:-}" ]]; then
+  BIN="$FLOTILLA_BIN"
+else
+  swift build -c release --package-path "$PACKAGE" --scratch-path "$SCRATCH" --product flotilla >&2
+  BIN="$SCRATCH/release/flotilla"
+fi
 
 # A system of N services: a gateway routing to every service, each service calling the next two,
 # every fifth one publishing an event that the next service subscribes to, each with a database.

@@ -31,7 +31,7 @@ struct SchemaTests {
         let services = (document?["properties"] as? [String: Any])?["services"] as? [String: Any]
         let service = services?["additionalProperties"] as? [String: Any]
         let keys = (service?["properties"] as? [String: Any])?.keys.sorted() ?? []
-        #expect(keys.contains("replicas") && keys.contains("calls") && keys.count == 17)
+        #expect(keys.contains("replicas") && keys.contains("calls") && keys.count == 18)
     }
 }
 

@@ -85,6 +85,13 @@ struct Explanation {
         if !inbound.isEmpty {
             lines.append("  reached by \(inbound.joined(separator: ", ")) → NetworkPolicy/\(name) ingress on http")
         }
+        if let expose = service.expose {
+            let object = expose.kind == .ingress ? "Ingress" : "HTTPRoute"
+            lines.append(
+                "  expose \(expose.host.value) (\(expose.location)) → \(object)/\(name) to Service/\(name) port http "
+                    + "in production-like overlays (k8s/overlays/<env>/expose/\(name).yaml); not in development overlays"
+            )
+        }
         let grace = DeploymentBuilder.gracePeriod(drain: service.drain)
         lines.append(
             "  drain \(service.drain.dockerText) → preStop sleep \(Naming.preStopSeconds)s, terminationGracePeriodSeconds \(grace); "
@@ -100,7 +107,8 @@ struct Explanation {
                 + (name == composeEnvironment.name.value ? " and compose.yaml" : ""),
             DeployedService.runsDatabasesInCluster(name)
                 ? "  development: in-cluster PostgreSQL StatefulSets and generated Secrets"
-                : "  databases and Secrets provided by you: \(Naming.adminSecret(system: spec.name.value)), <service>-database",
+                : "  databases and Secrets provided by you: \(Naming.adminSecret(system: spec.name.value)), <service>-database"
+                    + (spec.services.compactMap { $0.expose?.tls?.value }.map { ", \($0) (TLS)" }.joined()),
         ]
         for service in spec.services {
             let base = DeployedService(base: service)

@@ -75,6 +75,11 @@ struct KubernetesBuilder {
             }
             objects += serviceObjects
         }
+        if !DeployedService.runsDatabasesInCluster(environment.name.value),
+            let exposure = ExposureBuilder(spec: spec).object()
+        {
+            objects.append(exposure.object)
+        }
         if DeployedService.runsDatabasesInCluster(environment.name.value) {
             for secret in DevelopmentSecrets(spec: spec, deployed: deployed).all {
                 objects.append(

@@ -2,7 +2,8 @@ import FlotillaSpec
 
 /// One `k8s/overlays/<environment>/`: the base plus only what differs in that environment —
 /// replica counts, autoscalers and budgets added, changed or deleted, resources, variables, the
-/// database engine, image tags, and (development) in-cluster PostgreSQL with generated Secrets.
+/// database engine, image tags, (development) in-cluster PostgreSQL with generated Secrets, and
+/// (production-like) the gateway's Ingress or HTTPRoute.
 struct OverlayBuilder {
     let builder: KubernetesBuilder
     let environment: EnvironmentSpec
@@ -48,6 +49,11 @@ struct OverlayBuilder {
             out.patches += part.patches
             out.replicas += part.replicas
             out.configMaps += part.configMaps
+        }
+        if !inCluster, let exposure = ExposureBuilder(spec: spec).object() {
+            let path = "expose/\(exposure.service.name.value).yaml"
+            out.files.append(try yaml(directory + path, [exposure.object]))
+            out.resources.append(path)
         }
         var secrets: [K8s.Generator]?
         if inCluster {

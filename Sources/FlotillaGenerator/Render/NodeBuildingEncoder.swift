@@ -24,7 +24,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     var codingPath: [any CodingKey] = []
 
     mutating func encodeNil(forKey key: Key) throws {
-        buffer.slot(for: key.stringValue).content = .scalar(.scalar(.init("null", tags.null)))
+        buffer.slot(for: key.stringValue).content = .scalar(.null)
     }
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
@@ -58,7 +58,7 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     var count: Int { buffer.items.count }
 
     mutating func encodeNil() throws {
-        buffer.nextSlot().content = .scalar(.scalar(.init("null", tags.null)))
+        buffer.nextSlot().content = .scalar(.null)
     }
 
     mutating func encode(_ value: some Encodable) throws {
@@ -86,7 +86,7 @@ private struct SingleNodeContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] = []
 
     mutating func encodeNil() throws {
-        slot.content = .scalar(.scalar(.init("null", tags.null)))
+        slot.content = .scalar(.null)
     }
 
     mutating func encode(_ value: some Encodable) throws {

@@ -1,32 +1,81 @@
 import Yams
 
-/// Encodes `Encodable` values into Yams `Node` trees.
+/// Encodes `Encodable` values into a tree of ``Slot``s, which ``BlockEmitter`` writes as YAML or
+/// turns into a Yams `Node` for libyaml.
 ///
 /// Yams' own `YAMLEncoder` resolves every string through regular expressions and builds a fresh
-/// tag constructor per scalar, which costs seconds for a thousand services. This encoder shares
-/// one set of tags per run and decides quoting with a conservative character check instead: a
-/// string is single-quoted whenever a YAML 1.1 or 1.2 reader (Kubernetes' go-yaml, PyYAML,
-/// GitHub) could read it as anything but a string — booleans (`yes`, `on`, `y`…), null, numbers
-/// in any base, timestamps, `<<` and `=`. Layout and escaping stay Yams' (libyaml's) job.
+/// tag constructor per scalar, which costs seconds for a thousand services. This encoder decides
+/// quoting with a conservative character check instead: a string is single-quoted whenever a
+/// YAML 1.1 or 1.2 reader (Kubernetes' go-yaml, PyYAML, GitHub) could read it as anything but a
+/// string — booleans (`yes`, `on`, `y`…), null, numbers in any base, timestamps, `<<` and `=`.
 struct NodeEncoder {
     private let tags = Tags()
 
-    /// The node of `value`.
-    func node(for value: some Encodable) throws -> Node {
+    /// The slot tree of `value`.
+    func slot(for value: some Encodable) throws -> Slot {
         let slot = Slot()
         try tags.encode(value, into: slot)
-        return slot.node(tags)
+        return slot
+    }
+
+    /// The Yams node of a slot tree (what libyaml emits when ``BlockEmitter`` cannot).
+    func node(of slot: Slot) -> Node {
+        slot.node(tags)
     }
 }
 
-/// Tags shared by every node of one encoding run (creating a `Tag` is expensive in Yams).
+/// One scalar with the tag and style the encoder chose for it.
+struct ScalarText {
+    /// The YAML type the scalar stands for.
+    enum Kind {
+        case string, integer, boolean, null
+    }
+
+    /// How the scalar is written.
+    enum Style {
+        /// Plain; ``BlockEmitter/isPlainSafe(_:)`` holds (libyaml would write it plain too).
+        case plain
+        /// Single-quoted, because a reader could take it for a non-string.
+        case singleQuoted
+        /// A literal block: the text spans lines.
+        case literal
+        /// Whatever libyaml chooses (plain when allowed, else quoted).
+        case libyaml
+    }
+
+    let text: String
+    let kind: Kind
+    let style: Style
+
+    static let null = ScalarText(text: "null", kind: .null, style: .plain)
+
+    /// A string scalar, classified once.
+    init(string text: String) {
+        self.text = text
+        self.kind = .string
+        self.style =
+            Tags.needsQuotes(text)
+            ? .singleQuoted
+            : Tags.isMultiline(text) ? .literal : BlockEmitter.isPlainSafe(text) ? .plain : .libyaml
+    }
+
+    init(text: String, kind: Kind, style: Style) {
+        self.text = text
+        self.kind = kind
+        self.style = style
+    }
+}
+
+/// Tags shared by every node of one encoding run (creating a `Tag` is expensive in Yams: each
+/// builds Yams' default constructor table, so they are made only when a document goes to
+/// libyaml), and the encoding of values into slots.
 final class Tags {
-    let string = Tag(.str)
-    let integer = Tag(.int)
-    let boolean = Tag(.bool)
-    let null = Tag(.null)
-    let mapping = Tag(.map)
-    let sequence = Tag(.seq)
+    private(set) lazy var string = Tag(.str)
+    private(set) lazy var integer = Tag(.int)
+    private(set) lazy var boolean = Tag(.bool)
+    private(set) lazy var null = Tag(.null)
+    private(set) lazy var mapping = Tag(.map)
+    private(set) lazy var sequence = Tag(.seq)
 
     func encode(_ value: some Encodable, into slot: Slot) throws {
         try encodeValue(value, into: slot)
@@ -36,20 +85,32 @@ final class Tags {
         // Comparing metadata first avoids a failing dynamic cast (a protocol-conformance lookup)
         // for every struct, array and map; optionals reach here again with their wrapped value.
         if Value.self == String.self, let text = value as? String {
-            slot.content = .scalar(scalar(text))
+            slot.content = .scalar(ScalarText(string: text))
         } else if Value.self == Int.self, let number = value as? Int {
-            slot.content = .scalar(.scalar(.init(String(number), integer)))
+            slot.content = .scalar(ScalarText(text: String(number), kind: .integer, style: .plain))
         } else if Value.self == Bool.self, let flag = value as? Bool {
-            slot.content = .scalar(.scalar(.init(flag ? "true" : "false", boolean)))
+            slot.content = .scalar(ScalarText(text: flag ? "true" : "false", kind: .boolean, style: .plain))
         } else {
             try value.encode(to: NodeBuildingEncoder(slot: slot, tags: self))
         }
     }
 
-    func scalar(_ text: String) -> Node {
-        let style: Node.Scalar.Style =
-            Self.needsQuotes(text) ? .singleQuoted : Self.isMultiline(text) ? .literal : .any
-        return .scalar(.init(text, string, style))
+    /// The Yams node of a scalar: the same tag and style choices, for libyaml.
+    func node(_ scalar: ScalarText) -> Node {
+        let tag: Tag
+        switch scalar.kind {
+        case .string: tag = string
+        case .integer: tag = integer
+        case .boolean: tag = boolean
+        case .null: tag = null
+        }
+        let style: Node.Scalar.Style
+        switch scalar.style {
+        case .singleQuoted: style = .singleQuoted
+        case .literal: style = .literal
+        case .plain, .libyaml: style = .any
+        }
+        return .scalar(.init(scalar.text, tag, style))
     }
 
     private static let reserved: Set<String> = [
@@ -71,7 +132,7 @@ final class Tags {
     }
 
     /// Whether `text` holds a line feed (contiguous bytes when the string is native).
-    private static func isMultiline(_ text: String) -> Bool {
+    static func isMultiline(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(10) } ?? text.utf8.contains(10)
     }
 
@@ -90,7 +151,7 @@ final class Tags {
 final class Slot {
     enum Content {
         case empty
-        case scalar(Node)
+        case scalar(ScalarText)
         case mapping(MappingBuffer)
         case sequence(SequenceBuffer)
     }
@@ -99,10 +160,12 @@ final class Slot {
 
     func node(_ tags: Tags) -> Node {
         switch content {
-        case .empty: return .scalar(.init("null", tags.null))
-        case .scalar(let node): return node
+        case .empty: return tags.node(.null)
+        case .scalar(let scalar): return tags.node(scalar)
         case .mapping(let buffer):
-            return .mapping(.init(buffer.pairs.map { (tags.scalar($0.0), $0.1.node(tags)) }, tags.mapping, .block))
+            return .mapping(
+                .init(
+                    buffer.pairs.map { (tags.node(ScalarText(string: $0.0)), $0.1.node(tags)) }, tags.mapping, .block))
         case .sequence(let buffer):
             return .sequence(.init(buffer.items.map { $0.node(tags) }, tags.sequence, .block))
         }

@@ -26,7 +26,13 @@ public struct SortedMap<Value: Encodable & Sendable & Hashable>: Encodable, Send
     }
 
     /// Keys in byte order.
-    public var sortedKeys: [String] { entries.keys.sorted(by: Self.byteOrder) }
+    public var sortedKeys: [String] {
+        // Sorting a concrete `[String]` runs the specialised sort; `entries.keys.sorted` would
+        // run the generic one through witness tables, several times slower.
+        var keys = Array(entries.keys)
+        keys.sort(by: Self.byteOrder)
+        return keys
+    }
 
     /// Encodes the entries in key order.
     public func encode(to encoder: any Encoder) throws {

@@ -32,7 +32,23 @@ extension ModelBuilder {
             sagas: node["sagas"].entries.map { entry in
                 SagaSpec(name: entry.key, steps: entry.value["steps"].items.compactMap(sagaStep))
             },
+            expose: expose(node["expose"]),
             location: name.location)
+    }
+
+    private func expose(_ node: YAMLNode) -> ExposeSpec? {
+        guard node.isMapping, let host = node["host"].locatedString else { return nil }
+        let gateway = node["gateway"]
+        return ExposeSpec(
+            host: host,
+            kind: node["kind"].string.flatMap(ExposeSpec.Kind.init(rawValue:)) ?? .ingress,
+            className: node["className"].locatedString,
+            tls: node["tls"].locatedString,
+            gateway: gateway["name"].locatedString.map { name in
+                GatewayReference(
+                    name: name, namespace: gateway["namespace"].string, sectionName: gateway["sectionName"].string)
+            },
+            location: node.location)
     }
 
     /// `users` → `Users`, `order-history` → `OrderHistory`: the conventional product name.

@@ -66,6 +66,23 @@ enum ScalarSyntax {
         return OperationReference(service: String(parts[0]), operation: String(parts[1]))
     }
 
+    /// DNS-1123 subdomain (names of Secrets, IngressClasses, Gateways): dot-separated DNS labels,
+    /// at most 253 characters.
+    static func isSubdomain(_ text: String) -> Bool {
+        text.utf8.count <= 253
+            && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+                isName(String($0))
+            }
+    }
+
+    /// A host name an Ingress rule or HTTPRoute matches: a DNS-1123 subdomain, optionally after
+    /// a `*.` wildcard label, and not an IPv4 address (both APIs refuse IPs).
+    static func isHostname(_ text: String) -> Bool {
+        let name = text.hasPrefix("*.") ? String(text.dropFirst(2)) : text
+        let isAddress = name.split(separator: ".").allSatisfy { $0.utf8.allSatisfy(isDigit) }
+        return isSubdomain(name) && !isAddress
+    }
+
     /// An absolute path: starts with `/`, no spaces, no `..` or empty segments, no query.
     static func isPath(_ text: String) -> Bool {
         guard text.hasPrefix("/") else { return false }

@@ -36,6 +36,8 @@ public struct ServiceSpec: Sendable, Hashable {
     public var routes: [RouteSpec]
     /// Sagas this service orchestrates.
     public var sagas: [SagaSpec]
+    /// How the gateway is reached from outside the cluster (gateway role only).
+    public var expose: ExposeSpec?
     /// Where the service is declared.
     public var location: SourceLocation
 

@@ -48,6 +48,7 @@ extension SpecSchema {
             Property(
                 "sagas",
                 Schema(.dictionary(key: .name, value: saga, entryNoun: "saga"), "Sagas this service orchestrates.")),
+            Property("expose", expose),
         ]),
         "One service: one executable, its own database, its own ports.")
 
@@ -131,4 +132,37 @@ extension SpecSchema {
                 default: "60s"),
         ]),
         "Health endpoints and probe timings.")
+}
+
+extension SpecSchema {
+    static let expose = Schema(
+        .object([
+            Property(
+                "host", Schema(.scalar(.string), "Public DNS name, e.g. shop.example.com; '*.' matches subdomains."),
+                required: true),
+            Property(
+                "kind",
+                Schema(
+                    .scalar(.oneOf(ExposeSpec.Kind.allCases.map(\.rawValue))),
+                    "ingress: networking.k8s.io/v1 Ingress; httproute: Gateway API HTTPRoute."),
+                default: "ingress"),
+            Property(
+                "className", Schema(.scalar(.string), "Ingress only: ingressClassName."),
+                default: "the cluster's default IngressClass"),
+            Property(
+                "tls", Schema(.scalar(.string), "Ingress only: Secret (kubernetes.io/tls) with the host's certificate.")
+            ),
+            Property(
+                "gateway",
+                Schema(
+                    .object([
+                        Property("name", Schema(.scalar(.string), "Name of the Gateway."), required: true),
+                        Property(
+                            "namespace", Schema(.scalar(.name), "Namespace of the Gateway."),
+                            default: "the system's namespace"),
+                        Property("sectionName", Schema(.scalar(.name), "Listener of the Gateway to attach to.")),
+                    ]),
+                    "HTTPRoute only (required there): the Gateway the route attaches to (parentRefs).")),
+        ]),
+        "Gateway only: reach the gateway from outside the cluster through an Ingress or an HTTPRoute.")
 }

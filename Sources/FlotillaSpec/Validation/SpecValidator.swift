@@ -22,6 +22,7 @@ struct SpecValidator {
         validator.checkCycles()
         validator.checkEvents()
         validator.checkRoutes()
+        validator.checkExposure()
         validator.checkSagas()
         validator.checkScaling()
         validator.checkResources()
