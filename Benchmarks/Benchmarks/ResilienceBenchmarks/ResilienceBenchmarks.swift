@@ -107,6 +107,16 @@ let benchmarks: @Sendable () -> Void = {
         await contended(benchmark) { blackHole(try? await pipeline.execute { await work() }) }
     }
 
+    // The same pipeline, the deadline handed to the operation instead of set as the task-local.
+    Benchmark("pipeline_passing_deadline") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? await pipeline.execute { _ in await work() })
+        }
+    }
+    Benchmark("pipeline_passing_deadline_contended") { benchmark in
+        await contended(benchmark) { blackHole(try? await pipeline.execute { _ in await work() }) }
+    }
+
     let racing = makePipeline(.race)
     Benchmark("pipeline_race_timeout") { benchmark in
         for _ in benchmark.scaledIterations {

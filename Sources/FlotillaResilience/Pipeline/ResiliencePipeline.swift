@@ -56,12 +56,16 @@ public final class ResiliencePipeline<C: Clock<Duration>>: Sendable {
     /// Runs `operation` through the pipeline. `classify` maps a returned value (say an HTTP
     /// response) to its outcome; `classifyError` maps thrown errors other than this module's own.
     /// When retries are used up the last outcome stands (value returned or error rethrown).
+    /// `operation` runs with the task-local ``Deadline`` set to the deadline in force.
     ///
-    /// With ``TimeoutEnforcement/deadlineOnly`` the success path is `@inlinable` end to end (one
-    /// specialised function in the caller's module, no generic metadata at run time), reads the
-    /// task-local ``Deadline`` once and the clock once for the deadline and the retry budget.
-    /// When the caller's deadline (same clock type) is no later than `now + timeout`, the
-    /// task-local is left as it is rather than set again to the same instant.
+    /// With ``TimeoutEnforcement/deadlineOnly`` (or no timeout) the success path is `@inlinable`
+    /// (specialised in the caller's module) and awaits nothing but `operation`: a synchronous
+    /// prelude reads the clock once (deadline and retry budget) and the task-local once, then each
+    /// layer admits the call synchronously (breaker: an atomic load; bulkhead: one lock) and
+    /// records it after (one lock each). When the caller's deadline (same clock type) is no later
+    /// than `now + timeout`, the task-local is left as it is rather than set again to the same
+    /// instant. Setting it costs about a fifth of the call (a task-local push and pop and one more
+    /// async frame); ``execute(idempotency:classify:classifyError:passingDeadline:)`` avoids that.
     @inlinable
     public func execute<T: Sendable>(
         idempotency: Idempotency = .idempotent,
@@ -69,26 +73,41 @@ public final class ResiliencePipeline<C: Clock<Duration>>: Sendable {
         classifyError: (any Error) -> CallOutcome = CallOutcome.classifyDefault,
         _ operation: @Sendable () async throws -> T
     ) async throws -> T {
-        guard let timeout else {
-            return try await retrying(clock.now, idempotency, classify, classifyError, operation)
+        if let timeout, case .race = enforcement {
+            return try await racing(timeout, idempotency, classify, classifyError) { _ in try await operation() }
         }
-        guard case .deadlineOnly = enforcement else {
+        let start = try start()
+        guard start.setsDeadline, let deadline = start.deadline else {
+            return try await attempts(idempotency, start.deadline, classify, classifyError) { _ in try await operation()
+            }
+        }
+        return try await Deadline.$current.withValue(deadline) {
+            try await attempts(idempotency, deadline, classify, classifyError) { _ in try await operation() }
+        }
+    }
+
+    /// ``execute(idempotency:classify:classifyError:_:)`` handing the deadline in force to
+    /// `operation` as an argument instead of setting the task-local ``Deadline`` for the call:
+    /// `deadline` is the earlier of the caller's task-local deadline (same clock type) and
+    /// `now + timeout`, or the caller's task-local as it is when there is no timeout (`nil` if
+    /// neither). The retry backoff and a per-attempt timeout honour it as they do the task-local.
+    /// Where the pipeline starts a shorter deadline of its own (a per-attempt timeout, or
+    /// ``TimeoutEnforcement/race``), it also sets the task-local, as the other form does.
+    ///
+    /// For a transport that takes the deadline per request (pass `deadline?.remaining(on:)` on,
+    /// as a timeout and a header): the success path then makes no task-local write at all.
+    @inlinable
+    public func execute<T: Sendable>(
+        idempotency: Idempotency = .idempotent,
+        classify: (T) -> CallOutcome = { _ in .success },
+        classifyError: (any Error) -> CallOutcome = CallOutcome.classifyDefault,
+        passingDeadline operation: @Sendable (_ deadline: Deadline?) async throws -> T
+    ) async throws -> T {
+        if let timeout, case .race = enforcement {
             return try await racing(timeout, idempotency, classify, classifyError, operation)
         }
-        let now = clock.now
-        let outer = Deadline.current
-        let own = now.advanced(by: timeout)
-        if let outerInstant = outer?.instant(on: clock), outerInstant <= own {
-            // The caller's deadline is the earlier one and is already the task-local value:
-            // setting it again would change nothing, so skip the task-local push and pop.
-            guard now < outerInstant else { throw ResilienceError.deadlineExceeded(name: name) }
-            return try await retrying(now, idempotency, classify, classifyError, operation)
-        }
-        let deadline = own
-        guard now < deadline else { throw ResilienceError.deadlineExceeded(name: name) }
-        return try await Deadline.$current.withValue(Deadline(deadline)) {
-            try await retrying(now, idempotency, classify, classifyError, operation)
-        }
+        let start = try start()
+        return try await attempts(idempotency, start.deadline, classify, classifyError, operation)
     }
 
     /// A status snapshot of every configured part.
@@ -97,11 +116,54 @@ public final class ResiliencePipeline<C: Clock<Duration>>: Sendable {
             name: name, breaker: breaker?.snapshot(), bulkhead: bulkhead?.snapshot(), retry: retrier?.snapshot())
     }
 
-    /// ``execute(idempotency:classify:classifyError:_:)`` with ``TimeoutEnforcement/race``.
+    /// What ``start()`` found: the deadline in force for the call, and whether it is the
+    /// pipeline's own (`now + timeout`, to be set as the task-local) rather than the caller's.
+    @usableFromInline
+    struct Start {
+        @usableFromInline let deadline: Deadline?
+        @usableFromInline let setsDeadline: Bool
+
+        @inlinable
+        init(deadline: Deadline?, setsDeadline: Bool) {
+            self.deadline = deadline
+            self.setsDeadline = setsDeadline
+        }
+    }
+
+    /// The synchronous prelude of a call without a racing timeout: reads the clock once, throws
+    /// ``ResilienceError/deadlineExceeded(name:)`` if the deadline in force (the earlier of the
+    /// caller's and `now + timeout`) has passed, and counts the request in the retry budget.
+    ///
+    /// Not inlined (`@inline(never)`, still specialised for the caller's clock): inside an async
+    /// function every value of a clock's opaque `Instant` type (`ContinuousClock.Instant`) would
+    /// be allocated on the task's allocator; here they live on the stack.
+    @inlinable @inline(never)
+    func start() throws(ResilienceError) -> Start {
+        let outer = Deadline.current
+        guard let timeout else {
+            retrier?.recordRequest(at: clock.now)
+            return Start(deadline: outer, setsDeadline: false)
+        }
+        let now = clock.now
+        let own = now.advanced(by: timeout)
+        let start: Start
+        if let outerInstant = outer?.instant(on: clock), outerInstant <= own {
+            guard now < outerInstant else { throw .deadlineExceeded(name: name) }
+            start = Start(deadline: outer, setsDeadline: false)
+        } else {
+            guard now < own else { throw .deadlineExceeded(name: name) }
+            start = Start(deadline: Deadline(own), setsDeadline: true)
+        }
+        retrier?.recordRequest(at: now)
+        return start
+    }
+
+    /// The calls with ``TimeoutEnforcement/race``: the attempts run in the race's child task, with
+    /// the task-local ``Deadline`` set.
     @usableFromInline
     func racing<T: Sendable>(
         _ timeout: Duration, _ idempotency: Idempotency, _ classify: (T) -> CallOutcome,
-        _ classifyError: (any Error) -> CallOutcome, _ operation: @Sendable () async throws -> T
+        _ classifyError: (any Error) -> CallOutcome, _ operation: @Sendable (Deadline?) async throws -> T
     ) async throws -> T {
         let deadline = Deadline.effective(clock.now.advanced(by: timeout), on: clock)
         return try await withoutActuallyEscaping(classify) { classify in
@@ -109,36 +171,52 @@ public final class ResiliencePipeline<C: Clock<Duration>>: Sendable {
                 let sendableClassify = UncheckedBox(classify)
                 let sendableClassifyError = UncheckedBox(classifyError)
                 return try await Timeout.race(until: deadline, clock: clock, name: name, limit: timeout) {
-                    try await self.retrying(
-                        self.clock.now, idempotency, sendableClassify.value, sendableClassifyError.value, operation)
+                    self.retrier?.recordRequest(at: self.clock.now)
+                    return try await self.attempts(
+                        idempotency, Deadline(deadline), sendableClassify.value, sendableClassifyError.value,
+                        operation)
                 }
             }
         }
     }
 
+    /// Retry ∘ breaker ∘ bulkhead ∘ per-attempt timeout, the request already counted; `deadline`
+    /// is the deadline in force.
     @inlinable
-    func retrying<T: Sendable>(
-        _ now: C.Instant, _ idempotency: Idempotency, _ classify: (T) -> CallOutcome,
-        _ classifyError: (any Error) -> CallOutcome, _ operation: @Sendable () async throws -> T
+    nonisolated(nonsending) func attempts<T: Sendable>(
+        _ idempotency: Idempotency, _ deadline: Deadline?, _ classify: (T) -> CallOutcome,
+        _ classifyError: (any Error) -> CallOutcome,
+        _ operation: nonisolated(nonsending) @Sendable (Deadline?) async throws -> T
     ) async throws -> T {
-        guard let retrier else { return try await attempt(classify, classifyError, operation) }
-        return try await retrier.run(
-            startingAt: now, idempotency: idempotency, classify: classify,
+        guard let retrier else { return try await attempt(deadline, classify, classifyError, operation) }
+        return try await retrier.attempts(
+            idempotency: idempotency, deadline: deadline, classify: classify,
             classifyError: { Self.outcome(of: $0, classifyError) },
-            { _ in try await attempt(classify, classifyError, operation) })
+            { _ in try await attempt(deadline, classify, classifyError, operation) })
     }
 
+    /// One attempt: breaker ∘ bulkhead ∘ per-attempt timeout ∘ operation. The same steps as
+    /// ``CircuitBreaker/run(classify:classifyError:_:)`` around ``Bulkhead/run(_:)``, written out
+    /// with their synchronous halves so that the attempt is one async function awaiting only the
+    /// operation (each nested closure would be an async frame of its own, with executor hops).
     @inlinable
-    func attempt<T: Sendable>(
-        _ classify: (T) -> CallOutcome, _ classifyError: (any Error) -> CallOutcome,
-        _ operation: @Sendable () async throws -> T
+    nonisolated(nonsending) func attempt<T: Sendable>(
+        _ deadline: Deadline?, _ classify: (T) -> CallOutcome, _ classifyError: (any Error) -> CallOutcome,
+        _ operation: nonisolated(nonsending) @Sendable (Deadline?) async throws -> T
     ) async throws -> T {
-        guard let breaker else { return try await isolated(operation) }
-        return try await breaker.run(
-            classify: classify, classifyError: { Self.outcome(of: $0, classifyError) },
-            { try await isolated(operation) })
+        let ticket = try breaker?.acquire()
+        let value: T
+        do {
+            if let bulkhead, !bulkhead.tryAcquire() { try await bulkhead.acquireQueued() }
+            defer { bulkhead?.release() }
+            value = try await limited(deadline, operation)
+        } catch {
+            if let ticket { breaker?.record(Self.outcome(of: error, classifyError).breakerVerdict, ticket: ticket) }
+            throw error
+        }
+        if let ticket { breaker?.record(classify(value).breakerVerdict, ticket: ticket) }
+        return value
     }
-
     /// This module's own errors classify themselves; anything else goes to the caller's classifier.
     @usableFromInline
     static func outcome(of error: any Error, _ classifyError: (any Error) -> CallOutcome) -> CallOutcome {
@@ -146,30 +224,31 @@ public final class ResiliencePipeline<C: Clock<Duration>>: Sendable {
         return classifyError(error)
     }
 
+    /// The per-attempt timeout around `operation`, if configured.
     @inlinable
-    func isolated<T: Sendable>(_ operation: @Sendable () async throws -> T) async throws -> T {
-        guard let bulkhead else { return try await limited(operation) }
-        return try await bulkhead.run { try await limited(operation) }
+    nonisolated(nonsending) func limited<T: Sendable>(
+        _ deadline: Deadline?, _ operation: nonisolated(nonsending) @Sendable (Deadline?) async throws -> T
+    ) async throws -> T {
+        guard let limit = perAttemptTimeout else { return try await operation(deadline) }
+        return try await limitedSlowPath(limit, deadline, operation)
     }
 
-    @inlinable
-    func limited<T: Sendable>(_ operation: @Sendable () async throws -> T) async throws -> T {
-        guard let limit = perAttemptTimeout else { return try await operation() }
-        return try await limitedSlowPath(limit, operation)
-    }
-
-    /// The per-attempt timeout (not on the default policy's path).
+    /// The per-attempt timeout (not on the default policy's path): a new deadline, the earlier of
+    /// `now + limit` and `deadline`, set as the task-local and passed to `operation`.
     @usableFromInline
     func limitedSlowPath<T: Sendable>(
-        _ limit: Duration, _ operation: @Sendable () async throws -> T
+        _ limit: Duration, _ deadline: Deadline?, _ operation: @Sendable (Deadline?) async throws -> T
     ) async throws -> T {
-        let deadline = Deadline.effective(clock.now.advanced(by: limit), on: clock)
+        let attemptDeadline = Deadline.effective(clock.now.advanced(by: limit), outer: deadline, on: clock)
         switch enforcement {
         case .deadlineOnly:
-            guard clock.now < deadline else { throw ResilienceError.timedOut(name: name, after: limit) }
-            return try await Deadline.$current.withValue(Deadline(deadline)) { try await operation() }
+            guard clock.now < attemptDeadline else { throw ResilienceError.timedOut(name: name, after: limit) }
+            let inForce = Deadline(attemptDeadline)
+            return try await Deadline.$current.withValue(inForce) { try await operation(inForce) }
         case .race:
-            return try await Timeout.race(until: deadline, clock: clock, name: name, limit: limit, operation)
+            return try await Timeout.race(until: attemptDeadline, clock: clock, name: name, limit: limit) {
+                try await operation(Deadline(attemptDeadline))
+            }
         }
     }
 }

@@ -38,26 +38,37 @@ public final class Retrier<C: Clock<Duration>>: Sendable {
     }
 
     /// Runs `operation(attempt)` (attempt is 1-based) until it succeeds or no retry is allowed.
+    /// `nonisolated(nonsending)`: the retrier's own bookkeeping runs on the caller's executor
+    /// (no hop in or out); `operation` runs as any `async` closure does.
     @inlinable
-    public func run<T>(
+    nonisolated(nonsending) public func run<T>(
         idempotency: Idempotency = .idempotent,
         classify: (T) -> CallOutcome = { _ in .success },
         classifyError: (any Error) -> CallOutcome = CallOutcome.classifyDefault,
         _ operation: (_ attempt: Int) async throws -> T
     ) async throws -> T {
-        try await run(
-            startingAt: clock.now, idempotency: idempotency, classify: classify, classifyError: classifyError,
+        recordRequest(at: clock.now)
+        return try await attempts(
+            idempotency: idempotency, deadline: Deadline.current, classify: classify, classifyError: classifyError,
             operation)
     }
 
-    /// ``run(idempotency:classify:classifyError:_:)`` for a caller that has just read the clock
-    /// (the pipeline reads it once per call for the deadline and shares the reading).
+    /// Counts a first attempt in the budget. Synchronous, so a caller that has just read the clock
+    /// (the pipeline reads it once per call, for the deadline too) can share its reading, and no
+    /// clock instant (an opaque type for `ContinuousClock`) has to live in an async frame.
     @inlinable
-    func run<T>(
-        startingAt start: C.Instant, idempotency: Idempotency, classify: (T) -> CallOutcome,
+    func recordRequest(at now: C.Instant) {
+        budget.withLock { $0.recordRequest(at: now) }
+    }
+
+    /// The attempts of ``run(idempotency:classify:classifyError:_:)`` once the request is counted.
+    /// `deadline` (read only if a retry is considered) is the deadline backoff must not pass: the
+    /// task-local ``Deadline`` for a bare retrier, the pipeline's deadline in force for a pipeline.
+    @inlinable
+    nonisolated(nonsending) func attempts<T>(
+        idempotency: Idempotency, deadline: @autoclosure () -> Deadline?, classify: (T) -> CallOutcome,
         classifyError: (any Error) -> CallOutcome, _ operation: (_ attempt: Int) async throws -> T
     ) async throws -> T {
-        budget.withLock { $0.recordRequest(at: start) }
         // The first attempt is the hot path: a success returns from here. Everything after a
         // failed first attempt (decisions, budget, backoff) is in `retryLoop`.
         let result: Result<T, any Error>
@@ -72,22 +83,22 @@ public final class Retrier<C: Clock<Duration>>: Sendable {
             result = .failure(error)
         }
         return try await retryLoop(
-            after: result, outcome: outcome, idempotency: idempotency, classify: classify,
+            after: result, outcome: outcome, idempotency: idempotency, deadline: deadline(), classify: classify,
             classifyError: classifyError, operation)
     }
 
     /// Attempts 2, 3, …: called once attempt 1 ended with `result`, classified as `outcome`.
     @usableFromInline
-    func retryLoop<T>(
+    nonisolated(nonsending) func retryLoop<T>(
         after first: Result<T, any Error>, outcome firstOutcome: CallOutcome, idempotency: Idempotency,
-        classify: (T) -> CallOutcome, classifyError: (any Error) -> CallOutcome,
+        deadline: Deadline?, classify: (T) -> CallOutcome, classifyError: (any Error) -> CallOutcome,
         _ operation: (_ attempt: Int) async throws -> T
     ) async throws -> T {
         var result = first
         var outcome = firstOutcome
         var attempt = 1
         while true {
-            let remaining = Deadline.current?.remaining(on: clock)
+            let remaining = deadline?.remaining(on: clock)
             let decision = decider.decide(
                 attempt: attempt, outcome: outcome, idempotency: idempotency, unit: random.next(),
                 remaining: remaining)

@@ -1,10 +1,7 @@
 /// The retry budget as a pure state machine: a bucketed sliding window of first attempts and
 /// retries. See ``RetryBudgetConfig`` for the rule.
 public struct RetryBudgetMachine<Instant: InstantProtocol<Duration>>: Sendable {
-    private struct Bucket: Sendable {
-        var requests: Int = 0
-        var retries: Int = 0
-    }
+    private typealias Bucket = RetryBudgetBucket
 
     /// The configuration in force.
     public let config: RetryBudgetConfig
@@ -84,4 +81,12 @@ public struct RetryBudgetMachine<Instant: InstantProtocol<Duration>>: Sendable {
         }
         return Int(head % count)
     }
+}
+
+/// One slot of a ``RetryBudgetMachine``'s window. Declared outside the generic machine so that
+/// its type (and `[RetryBudgetBucket]`'s) is not generic: code not specialised for the instant
+/// type then needs no run-time generic metadata lookup per call (~1 000 instructions before).
+private struct RetryBudgetBucket: Sendable {
+    var requests: Int = 0
+    var retries: Int = 0
 }
