@@ -14,6 +14,7 @@ struct ShopService {
     let library: String
     let product: String
     var extra: [Target.Dependency] = []
+    var testExtra: [Target.Dependency] = []
 
     var targets: [Target] {
         [
@@ -30,9 +31,13 @@ struct ShopService {
             .testTarget(
                 name: "\(library)Tests",
                 dependencies: [
-                    .target(name: library), "FlotillaServiceKit", "FlotillaTesting", "FlotillaContracts",
+                    .target(name: library), "ShopTestSupport", "FlotillaServiceKit", "FlotillaTesting",
+                    "FlotillaContracts",
+                    "FlotillaSpec",
+                    "FlotillaStore",
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
-                ],
+                    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                ] + testExtra,
                 swiftSettings: strict),
         ]
     }
@@ -40,12 +45,17 @@ struct ShopService {
 
 let jwt: Target.Dependency = .product(name: "JWTKit", package: "jwt-kit")
 let shop = [
-    ShopService(library: "ShopGateway", product: "Gateway", extra: [jwt]),
+    ShopService(
+        library: "ShopGateway", product: "Gateway",
+        extra: [jwt, "FlotillaSpec", "FlotillaResilience", .product(name: "HTTPTypes", package: "swift-http-types")],
+        testExtra: [
+            jwt, .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
     ShopService(
         library: "ShopUsers", product: "UsersService",
         extra: [jwt, .product(name: "CryptoExtras", package: "swift-crypto")]),
     ShopService(library: "ShopProducts", product: "ProductsService"),
-    ShopService(library: "ShopOrders", product: "OrdersService", extra: ["FlotillaSaga"]),
+    ShopService(library: "ShopOrders", product: "OrdersService", extra: ["FlotillaSaga", "FlotillaSpec"]),
     ShopService(library: "ShopPayments", product: "PaymentsService"),
     ShopService(library: "ShopNotifications", product: "NotificationsService"),
 ]
@@ -83,6 +93,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -114,7 +126,7 @@ let package = Package(
         .target(
             name: "FlotillaServiceKit",
             dependencies: [
-                "FlotillaSpec", "FlotillaResilience", "FlotillaContracts", "FlotillaStore",
+                "FlotillaSpec", "FlotillaResilience", "FlotillaContracts", "FlotillaStore", "FlotillaSaga",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,7 +141,11 @@ let package = Package(
         ),
         .target(
             name: "FlotillaSaga", dependencies: ["FlotillaResilience", "FlotillaContracts"], swiftSettings: strict),
-        .target(name: "FlotillaTesting", swiftSettings: strict),
+        .target(
+            name: "FlotillaTesting",
+            dependencies: ["FlotillaStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "FlotillaCLI",
             dependencies: [
@@ -164,7 +180,8 @@ let package = Package(
         .testTarget(
             name: "FlotillaServiceKitTests",
             dependencies: [
-                "FlotillaServiceKit", "FlotillaTesting", "FlotillaKitSample",
+                "FlotillaServiceKit", "FlotillaTesting", "FlotillaKitSample", "FlotillaSaga", "FlotillaStore",
+                "FlotillaResilience",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
@@ -199,13 +216,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Test helpers shared by the shop's service tests.
+        .target(
+            name: "ShopTestSupport",
+            dependencies: [
+                "FlotillaContracts", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/ShopTestSupport",
+            swiftSettings: strict
+        ),
         // The shop as users run it: every service a real process on loopback, driven through the gateway.
         .testTarget(
             name: "ShopJourneyTests",
             dependencies: [
-                "FlotillaTesting", "FlotillaContracts",
+                "FlotillaTesting", "FlotillaContracts", "FlotillaServiceKit", "FlotillaSpec", "FlotillaStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "JWTKit", package: "jwt-kit"),
             ] + shop.map { .target(name: $0.product) },
             swiftSettings: strict
         ),

@@ -26,8 +26,16 @@ swift build --build-tests
 step "spec: flotilla.yaml is valid without warnings"
 swift run --skip-build flotilla validate flotilla.yaml --strict
 
-step "tests: swift test"
-swift test --skip-build
+# One test at a time: two cores are too few for hundreds of tests with real servers and timing
+# bounds to run at once without starving each other (a wait that should take milliseconds then
+# takes seconds and a timeout fires). Serial costs a few minutes and makes failures mean something.
+step "tests: unit, in-process and single-service process tests"
+swift test --skip-build --no-parallel --skip ShopJourneyTests
+
+# The whole shop as real processes (journeys, SIGKILL crash tests): six services per test on two
+# cores, so they run after the rest instead of starving its timing-sensitive tests.
+step "tests: the shop end to end, real processes on loopback"
+swift test --skip-build --no-parallel --filter ShopJourneyTests
 
 step "artifacts: independent validators on manifests/, workflows and golden trees"
 scripts/validate-artifacts.sh

@@ -1,3 +1,4 @@
+import FlotillaTesting
 import Foundation
 import SQLKit
 import Testing

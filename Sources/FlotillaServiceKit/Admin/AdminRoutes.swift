@@ -73,21 +73,8 @@ struct AdminRoutes {
         }
     }
 
-    /// Mutating calls need `Authorization: Bearer <FLOTILLA_ADMIN_TOKEN>` (compared in constant time).
     private func authorize(_ request: Request, _ context: ServiceRequestContext, action: String) throws {
-        guard let adminToken else {
-            throw ProblemError(.forbidden, "mutating admin calls are disabled: FLOTILLA_ADMIN_TOKEN is not set")
-        }
-        let presented = request.headers[.authorization].flatMap { header -> String? in
-            header.hasPrefix("Bearer ") ? String(header.dropFirst(7)) : nil
-        }
-        guard let presented, ConstantTime.equal(presented, adminToken) else {
-            context.logger.warning("admin call refused", metadata: ["action": "\(action)"])
-            var headers = HTTPFields()
-            headers[.wwwAuthenticate] = "Bearer"
-            throw ProblemError(
-                .unauthorized, "this admin call needs Authorization: Bearer <admin token>", headers: headers)
-        }
+        try AdminAuthorizer(token: adminToken).authorize(request, context, action: action)
     }
 }
 

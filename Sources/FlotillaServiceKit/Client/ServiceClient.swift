@@ -37,49 +37,64 @@ public final class ServiceClient: Sendable {
         body: ByteBuffer? = nil,
         requestID: String? = nil
     ) async throws -> ServiceResponse {
+        let idempotent = Self.idempotentMethods.contains(method)
+        let idempotency: Idempotency =
+            idempotent ? .idempotent : (policies.retriesUnsafe[dependency] == true ? .markedSafe : .nonIdempotent)
+        return try await call(
+            dependency, method, idempotency: idempotency, classify: \.outcome, status: \.status.code,
+            attempt: { endpoint, deadline in
+                try await self.perform(method, endpoint + path, headers, body, requestID, deadline)
+            })
+    }
+
+    /// Methods whose requests may be repeated without changing the outcome (RFC 9110 §9.2.2).
+    static let idempotentMethods: Set<HTTPRequest.Method> = [.get, .head, .put, .delete, .options]
+
+    /// One logical call to `dependency` under a client span: its resilience pipeline around
+    /// attempts that each pick an instance (discovery, then the balancer) and report the outcome
+    /// to the balancer (5xx and thrown errors count as failures of that instance).
+    func call<Result: Sendable>(
+        _ dependency: String, _ method: HTTPRequest.Method, idempotency: Idempotency,
+        classify: @escaping @Sendable (Result) -> CallOutcome, status: @escaping @Sendable (Result) -> Int,
+        attempt: @escaping @Sendable (_ endpoint: String, _ deadline: Deadline?) async throws -> Result
+    ) async throws -> Result {
         guard let pipeline = policies.pipelines[dependency], let balancer = balancers[dependency] else {
             throw ServiceClientError.undeclaredDependency(dependency)
         }
-        let idempotent = [.get, .head, .put, .delete, .options].contains(method)
-        let idempotency: Idempotency =
-            idempotent ? .idempotent : (policies.retriesUnsafe[dependency] == true ? .markedSafe : .nonIdempotent)
         let attempts = AttemptCounter()
         return try await withSpan("\(method.rawValue) \(dependency)", ofKind: .client) { span in
             span.attributes["peer.service"] = dependency
-            let response = try await pipeline.execute(
-                idempotency: idempotency, classify: { $0.outcome }, classifyError: ServiceClientError.outcome(of:)
-            ) { () async throws -> ServiceResponse in
+            // The deadline travels as a value (no task-local write per call): the pipeline's own, or the caller's.
+            let result = try await pipeline.execute(
+                idempotency: idempotency, classify: classify, classifyError: ServiceClientError.outcome(of:)
+            ) { (deadline: Deadline?) async throws -> Result in
                 if attempts.next() > 1 { self.policies.recordRetry(dependency) }
                 let endpoints = await self.discovery.endpoints(of: dependency)
                 guard let endpoint = balancer.pick(from: endpoints) else {
                     throw ServiceClientError.noInstances(dependency)
                 }
                 do {
-                    let response = try await self.perform(method, endpoint + path, headers, body, requestID)
-                    balancer.record(endpoint, succeeded: response.status.code < 500)
-                    return response
+                    let result = try await attempt(endpoint, deadline)
+                    balancer.record(endpoint, succeeded: status(result) < 500)
+                    return result
                 } catch {
                     balancer.record(endpoint, succeeded: false)
                     throw error
                 }
             }
-            span.attributes["http.response.status_code"] = response.status.code
-            return response
+            span.attributes["http.response.status_code"] = status(result)
+            return result
         }
     }
 
     private func perform(
-        _ method: HTTPRequest.Method, _ url: String, _ headers: HTTPFields, _ body: ByteBuffer?, _ requestID: String?
+        _ method: HTTPRequest.Method, _ url: String, _ headers: HTTPFields, _ body: ByteBuffer?, _ requestID: String?,
+        _ deadline: Deadline?
     ) async throws -> ServiceResponse {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method.rawValue)
         for field in headers { request.headers.add(name: field.name.rawName, value: field.value) }
-        if let requestID { request.headers.replaceOrAdd(name: "X-Request-Id", value: requestID) }
-        InstrumentationSystem.instrument.inject(
-            ServiceContext.current ?? .topLevel, into: &request.headers, using: HeadersInjector())
-        let remaining = Deadline.current?.remaining(on: ContinuousClock()) ?? .seconds(30)
-        guard remaining > .zero else { throw ServiceClientError.deadlineExceeded }
-        request.headers.replaceOrAdd(name: Self.deadlineHeader, value: "\(max(1, remaining.milliseconds))")
+        let remaining = try Self.propagate(into: &request.headers, requestID: requestID, deadline: deadline)
         if let body { request.body = .bytes(body) }
         let response = try await http.execute(request, timeout: .nanoseconds(remaining.nanoseconds))
         let collected = try await response.body.collect(upTo: maxResponseBytes)
@@ -89,6 +104,19 @@ public final class ServiceClient: Sendable {
         }
         return ServiceResponse(
             status: HTTPResponse.Status(code: Int(response.status.code)), headers: fields, body: collected)
+    }
+
+    /// Adds what every attempt carries — the request id, the trace context and the remaining
+    /// budget (`X-Flotilla-Deadline-Ms`) — and returns that budget, which also bounds the HTTP
+    /// request itself (30 s when the caller has no deadline).
+    static func propagate(into headers: inout HTTPHeaders, requestID: String?, deadline: Deadline?) throws -> Duration {
+        if let requestID { headers.replaceOrAdd(name: "X-Request-Id", value: requestID) }
+        InstrumentationSystem.instrument.inject(
+            ServiceContext.current ?? .topLevel, into: &headers, using: HeadersInjector())
+        let remaining = deadline?.remaining(on: ContinuousClock()) ?? .seconds(30)
+        guard remaining > .zero else { throw ServiceClientError.deadlineExceeded }
+        headers.replaceOrAdd(name: deadlineHeader, value: String(max(1, remaining.milliseconds)))
+        return remaining
     }
 }
 
@@ -107,10 +135,15 @@ public struct ServiceResponse: Sendable {
     }
 
     /// How the resilience pipeline counts this response.
-    var outcome: CallOutcome {
-        guard status.code >= 500 || status.code == 429 else { return .success }
-        let retryAfter = headers[.retryAfter].flatMap(Int.init).map { Duration.seconds($0) }
-        return .httpStatus(status.code, retryAfter: retryAfter)
+    var outcome: CallOutcome { .answer(status: status.code, retryAfter: headers[.retryAfter]) }
+}
+
+extension CallOutcome {
+    /// How an HTTP answer counts: 5xx and 429 (with its `Retry-After` seconds) are failures of
+    /// the dependency, anything else a success — a 4xx is the caller's problem.
+    static func answer(status: Int, retryAfter: String?) -> CallOutcome {
+        guard status >= 500 || status == 429 else { return .success }
+        return .httpStatus(status, retryAfter: retryAfter.flatMap(Int.init).map { Duration.seconds($0) })
     }
 }
 

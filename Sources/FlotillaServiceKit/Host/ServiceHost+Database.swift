@@ -7,7 +7,8 @@ extension ServiceHost {
     /// Opens the service's own database — PostgreSQL when `DATABASE_URL` is set, else the SQLite
     /// file `<FLOTILLA_DATA_DIR>/<name>.sqlite` — applies the kit's tables (outbox, inbox, sagas)
     /// and `migrations`, adds a critical `database` readiness check, and closes the database at
-    /// shutdown after background work has stopped.
+    /// shutdown after background work has stopped. When the spec says the service publishes
+    /// events, it also starts the outbox relay (``startOutboxRelay(database:settings:)``).
     public func openDatabase(named name: String, migrations: [Migration]) async throws -> Database {
         let storeConfiguration: DatabaseConfiguration
         if let url = configuration.databaseURL {
@@ -30,6 +31,7 @@ extension ServiceHost {
         }
         health.add(.init(name: "database", critical: true) { _ = try await database.ping() })
         background.withLock { $0.insert(DatabaseCloser(database: database), at: 0) }
+        if !(configuration.spec?.publishes ?? []).isEmpty { startOutboxRelay(database: database) }
         return database
     }
 }

@@ -30,10 +30,14 @@ public final class ServiceHost: Sendable {
     let ports = BoundPorts()
     let background = Mutex<[any Service]>([])
     let startedAt = Date()
+    let eventHandlers = EventHandlers()
+    let eventRouting: EventRouting
+    let outboxWakeup = OutboxWakeup()
 
     /// Builds a host: middleware, admin routes, dependency pipelines from the spec.
     public init(configuration: ServiceConfiguration, httpClient: HTTPClient = .shared) {
         self.configuration = configuration
+        self.eventRouting = EventRouting(system: configuration.system)
         Observability.bootstrapMetrics()
         var logger = Logger(label: configuration.serviceName)
         logger.logLevel = configuration.logLevel

@@ -105,12 +105,26 @@ public final class Database: Sendable {
         }
     }
 
-    /// Closes every connection. Call once, after the work using this handle has stopped.
+    /// Calls `onNotification` for every PostgreSQL `NOTIFY` on `channel` until the caller is
+    /// cancelled, holding one pooled connection meanwhile; throws when that connection fails (the
+    /// caller decides whether to listen again). On SQLite, which has no notifications, it returns
+    /// at once: callers poll.
+    public func listen(to channel: String, _ onNotification: @escaping @Sendable () -> Void) async throws {
+        guard case .postgres(let pool) = backend else { return }
+        try await pool.listen(to: channel, onNotification)
+    }
+
+    /// Closes every connection. Call once, after the work using this handle has stopped. It runs
+    /// to the end even when the caller is cancelled (a service group cancelled at shutdown), so no
+    /// connection is left open.
     public func shutdown() async {
-        switch backend {
-        case .sqlite(let pool): await pool.shutdown()
-        case .postgres(let pool): await pool.shutdown()
-        }
+        let backend = self.backend
+        await Task {
+            switch backend {
+            case .sqlite(let pool): await pool.shutdown()
+            case .postgres(let pool): await pool.shutdown()
+            }
+        }.value
         logger.debug("database closed", metadata: ["database": "\(configuration)"])
     }
 

@@ -8,6 +8,8 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case timedOut(operation: String, after: Duration)
     /// The handle was used after ``Database/shutdown()``.
     case shutDown
+    /// A stored row does not have the shape the code expects (edited by hand, or a bug).
+    case corruptRow(String)
 
     /// One line: what failed, where and why.
     public var description: String {
@@ -18,6 +20,8 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
             "database \(operation) did not finish within \(after)"
         case .shutDown:
             "database handle used after shutdown"
+        case .corruptRow(let what):
+            "database row is corrupt: \(what)"
         }
     }
 }

@@ -18,6 +18,12 @@ actor FIFOConnectionPool {
         self.open = open
     }
 
+    /// A pool dropped without ``close()`` (its owner failed before shutting down) still closes its
+    /// idle connections; each one stays alive until its close has run.
+    deinit {
+        for connection in idle { _ = connection.close() }
+    }
+
     /// Takes an idle connection, opens a new one below the limit, or waits in line.
     func lease() async throws -> SQLiteConnection {
         guard !isClosed else { throw DatabaseError.shutDown }
@@ -39,7 +45,7 @@ actor FIFOConnectionPool {
     /// Returns a connection: to the next waiter, to the idle list, or closed after shutdown.
     func release(_ connection: SQLiteConnection) async {
         if isClosed {
-            try? await connection.close()
+            await Self.close(connection)
             opened -= 1
             resumeDrainWaitersIfDrained()
         } else if waiters.isEmpty {
@@ -56,12 +62,18 @@ actor FIFOConnectionPool {
         let connections = idle
         idle = []
         for connection in connections {
-            try? await connection.close()
+            await Self.close(connection)
             opened -= 1
         }
         if opened > 0 {
             await withCheckedContinuation { drainWaiters.append($0) }
         }
+    }
+
+    /// Closes `connection` even when the caller is cancelled: an SQLite connection must be closed
+    /// before it is released, and a cancelled `close()` would skip that.
+    static func close(_ connection: SQLiteConnection) async {
+        await Task { try? await connection.close() }.value
     }
 
     private func failWaiters(_ error: any Error) {

@@ -44,6 +44,16 @@ final class PostgresBackend: ConnectionLeasing {
         }
     }
 
+    /// Holds one pooled connection listening on `channel` and calls `onNotification` per `NOTIFY`
+    /// until cancelled (then `UNLISTEN` is sent and the connection returns to the pool).
+    func listen(to channel: String, _ onNotification: @escaping @Sendable () -> Void) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                for try await _ in notifications { onNotification() }
+            }
+        }
+    }
+
     func shutdown() async {
         runTask.cancel()
         await runTask.value

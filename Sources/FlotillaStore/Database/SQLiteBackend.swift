@@ -53,7 +53,7 @@ final class SQLiteBackend: ConnectionLeasing {
                 try await sql.raw("PRAGMA synchronous = NORMAL").run()
                 return connection
             } catch {
-                try? await connection.close()
+                await FIFOConnectionPool.close(connection)
                 throw error
             }
         }

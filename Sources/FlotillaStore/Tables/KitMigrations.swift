@@ -5,7 +5,7 @@
 /// `BIGINT` milliseconds since the Unix epoch (UTC), which compares and subtracts the same on both engines.
 public enum KitMigrations {
     /// All kit migrations, in order.
-    public static let all: [Migration] = [outbox, inbox, sagas]
+    public static let all: [Migration] = [outbox, inbox, sagas, sagaErrors]
 
     /// Transactional outbox, per-subscriber delivery state and dead letters.
     public static let outbox = Migration(
@@ -102,4 +102,10 @@ public enum KitMigrations {
                 PRIMARY KEY (saga_id, step_index))
             """,
         ])
+
+    /// Why a saga compensated or failed (the failed step's error, then a compensation's or hook's), kept
+    /// on the saga's row so a `failed` saga says why without reading its steps.
+    public static let sagaErrors = Migration(
+        id: "flotilla-0004-saga-errors", name: "add last_error to sagas",
+        sql: ["ALTER TABLE flotilla_sagas ADD COLUMN last_error TEXT"])
 }

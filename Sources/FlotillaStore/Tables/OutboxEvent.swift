@@ -41,10 +41,3 @@ public struct OutboxEvent: Sendable, Equatable {
             occurredAt: occurredAt)
     }
 }
-
-extension Date {
-    /// Milliseconds since the Unix epoch, the unit of every `*_at` column of the kit's tables.
-    var epochMilliseconds: Int64 {
-        Int64((timeIntervalSince1970 * 1000).rounded())
-    }
-}

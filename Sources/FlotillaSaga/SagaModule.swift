@@ -1,1 +1,0 @@
-// FlotillaSaga: saga definitions, orchestrator, SagaStore protocol and recovery (in progress).
