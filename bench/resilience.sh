@@ -35,7 +35,7 @@ results="$(awk '
     END {
         for (n in time) printf "RESULT %s_ns %s ns\n", n, time[n]
         single = 0; contended = 0
-        split("breaker_closed limiter_acquire retry_no_retry pipeline pipeline_passing_deadline", names, " ")
+        split("breaker_closed limiter_acquire retry_no_retry pipeline pipeline_task_local", names, " ")
         for (i in names) {
             if (malloc[names[i]] + 0 > single) single = malloc[names[i]] + 0
             if (malloc[names[i] "_contended"] + 0 > contended) contended = malloc[names[i] "_contended"] + 0

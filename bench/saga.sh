@@ -32,8 +32,11 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 python=$(scripts/python-tools.sh)
 
 for product in UsersService ProductsService PaymentsService NotificationsService OrdersService Gateway; do
-  swift build -c release --scratch-path "$SCRATCH" --product "$product" >/dev/null
+  swift build -c release --scratch-path "$SCRATCH" --product "$product" >/tmp/saga-build.$$.log 2>&1 || {
+    tail -n 40 /tmp/saga-build.$$.log >&2; rm -f /tmp/saga-build.$$.log; exit 1
+  }
 done
+rm -f /tmp/saga-build.$$.log
 
 work=$(mktemp -d)
 export SHOP_DIR=$work/shop
@@ -79,14 +82,14 @@ end
 EOF
 export SAGA_DIR=$work/setup
 
-# CPU ticks (user + system) of the shop's processes, of all PostgreSQL server processes and of wrk.
+# CPU ticks (user + system) of the shop's processes and of all PostgreSQL server processes (the
+# server is shared with anything else using scripts/postgres.sh).
 cpu_snapshot() {
   local service pid http admin name
   while read -r service pid http admin name; do
     echo "$service $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"
   done <"$SHOP_DIR/state"
-  cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {p += $14 + $15} $2 == "(wrk)" {w += $14 + $15}
-    END {print "postgres", p + 0; print "wrk", w + 0}'
+  cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {p += $14 + $15} END {print "postgres", p + 0}'
 }
 hz=$(getconf CLK_TCK)
 

@@ -97,24 +97,25 @@ let benchmarks: @Sendable () -> Void = {
         await contended(benchmark) { blackHole(try? await retrier.run { _ in await work() }) }
     }
 
+    // The full pipeline as the kit's ServiceClient calls it: the deadline handed to the operation.
     let pipeline = makePipeline(.deadlineOnly)
     Benchmark("pipeline") { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(try? await pipeline.execute { await work() })
-        }
-    }
-    Benchmark("pipeline_contended") { benchmark in
-        await contended(benchmark) { blackHole(try? await pipeline.execute { await work() }) }
-    }
-
-    // The same pipeline, the deadline handed to the operation instead of set as the task-local.
-    Benchmark("pipeline_passing_deadline") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try? await pipeline.execute { _ in await work() })
         }
     }
-    Benchmark("pipeline_passing_deadline_contended") { benchmark in
+    Benchmark("pipeline_contended") { benchmark in
         await contended(benchmark) { blackHole(try? await pipeline.execute { _ in await work() }) }
+    }
+
+    // The same pipeline, the deadline set as the task-local for code that reads `Deadline.current`.
+    Benchmark("pipeline_task_local") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? await pipeline.execute { await work() })
+        }
+    }
+    Benchmark("pipeline_task_local_contended") { benchmark in
+        await contended(benchmark) { blackHole(try? await pipeline.execute { await work() }) }
     }
 
     let racing = makePipeline(.race)
