@@ -106,7 +106,14 @@ postgres_urls() { # prefix fresh → lines "service url"; creates the databases
     [[ $service == gateway ]] && continue # the gateway keeps no data
     name=$prefix$service
     [[ $name =~ ^[a-z_][a-z0-9_]*$ ]] || die "invalid database name '$name' (use lowercase letters, digits, _)"
-    if [[ $fresh == 1 ]]; then psql_run -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null; fi
+    # Right after a busy run autovacuum may still be working in the database, and a role that is
+    # not a superuser cannot end it: wait for it (up to 10 s) rather than keep the old data.
+    local attempt error
+    for ((attempt = 1; fresh == 1; attempt++)); do
+      error=$(psql_run -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" 2>&1 >/dev/null) && break
+      ((attempt < 20)) || die "cannot drop database $name: $error"
+      sleep 0.5
+    done
     if [[ -z $(psql_run -c "SELECT 1 FROM pg_database WHERE datname = '$name'") ]]; then
       psql_run -c "CREATE DATABASE $name" >/dev/null
     fi

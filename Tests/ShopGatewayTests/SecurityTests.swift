@@ -161,6 +161,15 @@ struct RequestPathCheckTests {
         }
     }
 
+    @Test func bearerTokensAreTheTrimmedRestOfTheHeader() {
+        #expect(BearerAuthentication.token(in: "Bearer abc.def.ghi") == "abc.def.ghi")
+        #expect(BearerAuthentication.token(in: "bearer   abc \t") == "abc")
+        #expect(BearerAuthentication.token(in: "BEARER abc") == "abc")
+        for refused in ["Bearer", "Bearer ", "Bearer \t ", "Basic abc", "Bearer a b", "Bearer a\tb", "abc"] {
+            #expect(BearerAuthentication.token(in: refused) == nil, "\(refused)")
+        }
+    }
+
     @Test func trustedProxiesParseAndMatch() throws {
         let proxies = try TrustedProxies(parsing: "10.0.0.0/8, 192.168.1.7, fd00::/8")
         #expect(proxies.contains(bytes: [10, 200, 3, 4]))
