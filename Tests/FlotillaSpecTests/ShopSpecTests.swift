@@ -25,6 +25,23 @@ struct ShopSpecTests {
         #expect(spec.environments.map(\.name.value) == ["dev", "prod"])
     }
 
+    @Test func aBoundedNumberOutOfRangeNamesBothBounds() {
+        let yaml = """
+            name: d
+            services:
+              gateway:
+                role: gateway
+                ports: { http: 8000 }
+                routes:
+                  - { prefix: /api, service: api, rateLimit: { quota: 20000000, window: 1m } }
+              api:
+                ports: { http: 8080 }
+            """
+        let messages = SpecLoader.load(yaml: yaml, file: "f.yaml").diagnostics.map(\.message)
+        #expect(
+            messages.contains { $0.hasPrefix("'quota' must be between 1 and 10000000, found 20000000") }, "\(messages)")
+    }
+
     @Test func aMinimalServiceGetsProductionDefaults() throws {
         let spec = try #require(Self.load("name: hello\nservices:\n  order-history:\n    ports: { http: 8080 }\n"))
         let service = try #require(spec.services.first)

@@ -111,9 +111,9 @@ extension ScalarType {
 }
 
 extension ClosedRange where Bound == Int {
-    /// `1`, `between 1 and 65535`, or `at least 0`.
+    /// `1`, `between 1 and 65535`, or `at least 0` (only when there is no upper bound).
     var rangeDescription: String {
         if lowerBound == upperBound { return "\(lowerBound)" }
-        return upperBound >= 1_000_000 ? "at least \(lowerBound)" : "between \(lowerBound) and \(upperBound)"
+        return upperBound == .max ? "at least \(lowerBound)" : "between \(lowerBound) and \(upperBound)"
     }
 }
