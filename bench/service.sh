@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Measures the service runtime kit with the sample service (release build), on loopback:
+# Measures the service runtime kit with the sample service, built as the generated Dockerfile
+# builds a service (static Swift runtime, lld with packed relative relocations, no exported
+# symbols, jemalloc; see docs/generate.md), on loopback:
 #   RESULT ready_ms                  exec → /health/ready answers 200 (median of 9 starts)
 #   RESULT idle_rss_mb               resident memory of an idle instance with its database open
+#                                    (median of 3 instances); idle_rss_mb_dynamic is the same for
+#                                    a plain `swift build -c release` (dynamic runtime, gold)
 #   RESULT middleware_overhead_us    per-request cost of the kit (request id, metrics, tracing,
 #                                    problems, deadline, faults, body limit; JSON logs on) over a
 #                                    bare Hummingbird handler, both serving /hello in the same run:
@@ -12,8 +16,15 @@ cd "$(dirname "$0")/.."
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
 done
+dpkg -s libjemalloc-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libjemalloc-dev >/dev/null; }
+# The Dockerfile template's flags (templates/Dockerfile.mustache), in a scratch path of their own
+# because -Xswiftc changes every module's build.
+swift build -c release --product flotilla-kit-sample --scratch-path .build-static --static-swift-stdlib \
+  -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
+  -Xlinker -ljemalloc >/dev/null
+binary=.build-static/release/flotilla-kit-sample
 swift build -c release --product flotilla-kit-sample >/dev/null
-binary=.build/release/flotilla-kit-sample
+dynamic_binary=.build/release/flotilla-kit-sample
 work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -23,9 +34,9 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 now_ns() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-start_kit() { # http admin → pid
-  HTTP_PORT=$1 ADMIN_PORT=$2 FLOTILLA_BIND=127.0.0.1 LOG_LEVEL=warning FLOTILLA_DATA_DIR="$work/data" \
-    "$binary" >"$work/kit-$1.log" 2>&1 &
+start_kit() { # http admin [binary] → pid
+  HTTP_PORT=$1 ADMIN_PORT=$2 FLOTILLA_BIND=127.0.0.1 LOG_LEVEL=warning FLOTILLA_DATA_DIR="$work/data-$1" \
+    "${3:-$binary}" >"$work/kit-$1.log" 2>&1 &
   echo $!
 }
 wait_ready() { until curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; do sleep 0.002; done; }
@@ -41,12 +52,21 @@ done
 echo "RESULT ready_ms $(median <"$work/ready" | awk '{printf "%.1f", $1/1000}') ms"
 
 # --- idle_rss_mb ----------------------------------------------------------------------------
+idle_rss_mb() { # binary → MB resident 2 s after one request, median of 3 fresh instances
+  for _ in 1 2 3; do
+    local http admin pid
+    http=$(free_port); admin=$(free_port)
+    pid=$(start_kit "$http" "$admin" "$1"); pids+=("$pid"); wait_ready "$admin"
+    curl -fs "http://127.0.0.1:$http/hello" >/dev/null
+    sleep 2
+    awk '/VmRSS/ {printf "%.1f\n", $2 / 1024}' "/proc/$pid/status"
+    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  done | median
+}
+echo "RESULT idle_rss_mb $(idle_rss_mb "$binary") MB"
+echo "RESULT idle_rss_mb_dynamic $(idle_rss_mb "$dynamic_binary") MB"
 http=$(free_port); admin=$(free_port)
 pid=$(start_kit "$http" "$admin"); pids+=("$pid"); wait_ready "$admin"
-curl -fs "http://127.0.0.1:$http/hello" >/dev/null
-sleep 2
-rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-echo "RESULT idle_rss_mb $(awk -v k="$rss_kb" 'BEGIN {printf "%.1f", k/1024}') MB"
 
 # --- middleware_overhead_us -----------------------------------------------------------------
 # Server CPU time per request (user + system, from /proc), bare vs kit, each under the same wrk
