@@ -17,11 +17,12 @@ for tool in wrk curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
 done
 dpkg -s libjemalloc-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libjemalloc-dev >/dev/null; }
-# The Dockerfile template's flags (templates/Dockerfile.mustache), in a scratch path of their own
-# because -Xswiftc changes every module's build.
-swift build -c release --product flotilla-kit-sample --scratch-path .build-static --static-swift-stdlib \
-  -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
-  -Xlinker -ljemalloc >/dev/null
+# The build flags are read from the Dockerfile template's `swift build` command, so the two cannot
+# drift; a scratch path of their own, because -Xswiftc changes every module's build.
+read -ra shipping_flags < <(sed -n '/swift build -c release --product {{product}}/,/&&/p' templates/Dockerfile.mustache |
+  paste -sd ' ' | tr -d '\\' | sed -E 's/.*--product \{\{product\}\}(.*)&&.*/\1/')
+[[ " ${shipping_flags[*]} " == *" --static-swift-stdlib "* ]] || { echo "no build flags in templates/Dockerfile.mustache" >&2; exit 1; }
+swift build -c release --product flotilla-kit-sample --scratch-path .build-static "${shipping_flags[@]}" >/dev/null
 binary=.build-static/release/flotilla-kit-sample
 swift build -c release --product flotilla-kit-sample >/dev/null
 dynamic_binary=.build/release/flotilla-kit-sample
@@ -53,15 +54,17 @@ echo "RESULT ready_ms $(median <"$work/ready" | awk '{printf "%.1f", $1/1000}') 
 
 # --- idle_rss_mb ----------------------------------------------------------------------------
 idle_rss_mb() { # binary → MB resident 2 s after one request, median of 3 fresh instances
+  local http admin pid
+  : >"$work/rss"
   for _ in 1 2 3; do
-    local http admin pid
     http=$(free_port); admin=$(free_port)
     pid=$(start_kit "$http" "$admin" "$1"); pids+=("$pid"); wait_ready "$admin"
     curl -fs "http://127.0.0.1:$http/hello" >/dev/null
     sleep 2
-    awk '/VmRSS/ {printf "%.1f\n", $2 / 1024}' "/proc/$pid/status"
-    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  done | median
+    awk '/VmRSS/ {printf "%.1f\n", $2 / 1024}' "/proc/$pid/status" >>"$work/rss"
+    kill -TERM "$pid"
+  done
+  median <"$work/rss"
 }
 echo "RESULT idle_rss_mb $(idle_rss_mb "$binary") MB"
 echo "RESULT idle_rss_mb_dynamic $(idle_rss_mb "$dynamic_binary") MB"
